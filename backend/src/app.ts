@@ -1,0 +1,81 @@
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Config } from './config.js';
+import type { Database } from './db/client.js';
+import authPlugin from './plugins/auth.js';
+import databasePlugin from './plugins/database.js';
+import drainPlugin from './plugins/drain.js';
+import errorsPlugin from './plugins/errors.js';
+import metricsPlugin from './plugins/metrics.js';
+import chatRoutes from './routes/chat.js';
+import healthRoutes from './routes/health.js';
+import taskRoutes from './routes/tasks.js';
+import mcpRoutes from './mcp/routes.js';
+
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+export type AppOptions = {
+  config: Config;
+  /** An open database to use instead of the one the configuration names (tests share one). */
+  database?: Database | undefined;
+  logger?: FastifyServerOptions['logger'];
+  /** Where the assistant reads "today" from; tests fix it so dates are predictable. */
+  clock?: (() => Date) | undefined;
+};
+
+export async function buildApp({ config, database, logger, clock }: AppOptions) {
+  const app = Fastify({
+    logger: logger ?? { level: config.LOG_LEVEL, redact: ['req.headers.authorization', 'req.headers.cookie'] },
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: config.TRUST_PROXY,
+    // Time limits for slow or stuck clients; keep-alive outlives common load balancers' 60 s.
+    connectionTimeout: 30_000,
+    requestTimeout: 60_000,
+    keepAliveTimeout: 65_000,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  if (config.authSecretGenerated) {
+    app.log.warn(
+      'BETTER_AUTH_SECRET is not set: using a random secret for this process only. Sessions end at restart ' +
+        "and replicas reject each other's sessions. Set BETTER_AUTH_SECRET (openssl rand -base64 32).",
+    );
+  }
+
+  await app.register(errorsPlugin);
+  await app.register(drainPlugin);
+  await app.register(databasePlugin, { config, database });
+  await app.register(helmet, { global: true });
+  await app.register(rateLimit, {
+    max: config.RATE_LIMIT_MAX,
+    timeWindow: '1 minute',
+    errorResponseBuilder: (_request, context) => ({ statusCode: context.statusCode, message: 'rate limited' }),
+  });
+  await app.register(metricsPlugin);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Todo Chatbot API', version: '1.0.0', description: 'Tasks and an assistant that manages them.' },
+      components: {
+        securitySchemes: {
+          bearerAuth: { type: 'http', scheme: 'bearer', description: 'The set-auth-token header of sign-in' },
+          cookieAuth: { type: 'apiKey', in: 'cookie', name: 'better-auth.session_token' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(authPlugin, { config });
+  await app.register(healthRoutes);
+  await app.register(taskRoutes, { prefix: '/api/tasks' });
+  await app.register(chatRoutes, { prefix: '/api', config, clock });
+  await app.register(mcpRoutes);
+  app.get('/api/docs', { schema: { hide: true }, config: { rateLimit: false } }, () => app.swagger());
+
+  return app;
+}
+export type App = Awaited<ReturnType<typeof buildApp>>;

@@ -1,0 +1,219 @@
+import type { AssistantContext, ChatAction } from '../db/schema.js';
+import type { Task } from '../tasks/schemas.js';
+import { listTasks } from '../tasks/service.js';
+import { describeDay } from './dates.js';
+import { parseIntent, type Intent, type TaskChanges, type TaskRef } from './intent.js';
+import { runTool, type ToolContext } from './tools.js';
+
+export type AssistantTurn = { reply: string; actions?: ChatAction[]; context?: AssistantContext };
+
+const HELP =
+  'I can add, list, complete, update and delete your tasks. Try "add buy milk tomorrow", ' +
+  '"show my pending tasks", "mark buy milk as done", "move the report to Friday" or "delete task 2".';
+
+const STOPWORDS = new Set([
+  'the',
+  'a',
+  'an',
+  'my',
+  'task',
+  'todo',
+  'item',
+  'one',
+  'called',
+  'named',
+  'about',
+  'to',
+  'for',
+]);
+const words = (text: string) =>
+  text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w && !STOPWORDS.has(w));
+
+function describeTask(task: Task, now: Date): string {
+  const details = [
+    task.dueDate ? `due ${describeDay(task.dueDate, now)}` : undefined,
+    task.priority === 'medium' ? undefined : `${task.priority} priority`,
+  ].filter(Boolean);
+  return `"${task.title}"${details.length ? ` (${details.join(', ')})` : ''}`;
+}
+
+function numbered(tasks: Task[], now: Date): string {
+  return tasks.map((task, i) => `${i + 1}. ${describeTask(task, now)}${task.completed ? ' ✓' : ''}`).join('\n');
+}
+
+type Resolution = { task: Task } | { reply: string; context?: AssistantContext };
+
+/** The offline assistant: understands everyday English for the five tools, with no network. */
+export class Assistant {
+  constructor(
+    private readonly ctx: ToolContext,
+    private readonly now: Date,
+    /** What the previous assistant turn of this conversation remembered. */
+    private readonly previous: AssistantContext = {},
+  ) {}
+
+  async respond(message: string): Promise<AssistantTurn> {
+    const intent = parseIntent(message, this.now);
+    switch (intent.kind) {
+      case 'greet':
+        return { reply: `Hello! ${HELP}` };
+      case 'thanks':
+        return { reply: "You're welcome!" };
+      case 'help':
+        return { reply: HELP };
+      case 'unknown':
+        return { reply: `Sorry, I didn't understand that. ${HELP}` };
+      case 'add':
+        return this.add(intent);
+      case 'list':
+        return this.list(intent);
+      case 'select':
+        return this.select(intent.ref);
+      case 'complete':
+        return this.act(intent.ref, 'complete_task', { completed: intent.completed }, !intent.completed);
+      case 'delete':
+        return this.act(intent.ref, 'delete_task', {});
+      case 'update':
+        return this.act(intent.ref, 'update_task', intent.changes);
+      case 'update-unclear':
+        return {
+          reply: `I'm not sure how to set a task to "${intent.value}". Try a date like "Friday" or a priority like "high".`,
+        };
+    }
+  }
+
+  private async add(intent: Extract<Intent, { kind: 'add' }>): Promise<AssistantTurn> {
+    if (!intent.title) return { reply: 'What should the new task be called?' };
+    const { kind: _kind, ...args } = intent;
+    const action = await runTool(this.ctx, 'add_task', args);
+    if (!action.ok) return { reply: `I couldn't add that task: ${errorOf(action)}.`, actions: [action] };
+    const task = action.result as Task;
+    return {
+      reply: `Added ${describeTask(task, this.now)}${task.tags.length ? ` tagged ${task.tags.join(', ')}` : ''}.`,
+      actions: [action],
+      context: { focusTaskId: task.id },
+    };
+  }
+
+  private async list(intent: Extract<Intent, { kind: 'list' }>): Promise<AssistantTurn> {
+    const { kind: _kind, ...args } = intent;
+    const action = await runTool(this.ctx, 'list_tasks', args);
+    const tasks = action.result as Task[];
+    const what = [
+      intent.status === 'all' ? '' : intent.status,
+      intent.priority ? `${intent.priority}-priority` : '',
+      'task',
+    ]
+      .filter(Boolean)
+      .join(' ');
+    const about = intent.q ? ` about "${intent.q}"` : '';
+    if (tasks.length === 0) {
+      const hint = intent.status === 'all' && !intent.priority && !intent.q ? ' Try "add buy milk tomorrow".' : '';
+      return { reply: `You have no ${what}s${about}.${hint}`, actions: [action], context: { listedTaskIds: [] } };
+    }
+    const count = tasks.length === 1 ? `one ${what}` : `${tasks.length} ${what}s`;
+    return {
+      reply: `You have ${count}${about}:\n${numbered(tasks, this.now)}`,
+      actions: [action],
+      context: { listedTaskIds: tasks.map((t) => t.id) },
+    };
+  }
+
+  /** A bare "2" or "the first one": the answer to a question we asked, or a pick from the last list. */
+  private async select(ref: TaskRef): Promise<AssistantTurn> {
+    const pending = this.previous.pending;
+    if (!pending) {
+      const resolved = await this.resolve(ref, false);
+      if ('reply' in resolved) return resolved;
+      return {
+        reply: `That's ${describeTask(resolved.task, this.now)}. What should I do with it?`,
+        context: { focusTaskId: resolved.task.id },
+      };
+    }
+    const { tool, args } = pending;
+    return this.act(ref, tool, args as TaskChanges);
+  }
+
+  private async act(
+    ref: TaskRef,
+    tool: 'complete_task' | 'delete_task' | 'update_task',
+    args: Record<string, unknown>,
+    preferCompleted = false,
+  ): Promise<AssistantTurn> {
+    const resolved = await this.resolve(ref, preferCompleted, { tool, args });
+    if ('reply' in resolved) return resolved;
+    const { task } = resolved;
+    const action = await runTool(this.ctx, tool, { id: task.id, ...args });
+    if (!action.ok) return { reply: `I couldn't change "${task.title}": ${errorOf(action)}.`, actions: [action] };
+    const after = action.result as Task;
+    const context = tool === 'delete_task' ? {} : { focusTaskId: task.id };
+    return { reply: this.confirmation(tool, task, after, args), actions: [action], context };
+  }
+
+  private confirmation(tool: string, before: Task, after: Task, args: Record<string, unknown>): string {
+    if (tool === 'delete_task') return `Deleted "${before.title}".`;
+    if (tool === 'complete_task') {
+      return after.completed ? `Marked "${after.title}" as done. Nice work!` : `Marked "${after.title}" as not done.`;
+    }
+    const changes: string[] = [];
+    if ('title' in args) changes.push(`renamed "${before.title}" to "${after.title}"`);
+    if ('priority' in args) changes.push(`set the priority of "${after.title}" to ${after.priority}`);
+    if ('dueDate' in args) {
+      changes.push(
+        after.dueDate
+          ? `moved "${after.title}" to ${describeDay(after.dueDate, this.now)}`
+          : `removed the due date of "${after.title}"`,
+      );
+    }
+    if ('description' in args) changes.push(`updated the description of "${after.title}"`);
+    const sentence = changes.join(' and ');
+    return `Done: I ${sentence}.`;
+  }
+
+  /** Finds the one task a reference means, or a reply that asks which one (remembering the request). */
+  private async resolve(
+    ref: TaskRef,
+    preferCompleted: boolean,
+    pending?: AssistantContext['pending'],
+  ): Promise<Resolution> {
+    const all = await listTasks(this.ctx.db, this.ctx.userId);
+    const byId = new Map(all.map((t) => [t.id, t]));
+    if (ref.kind === 'focus') {
+      const task = this.previous.focusTaskId ? byId.get(this.previous.focusTaskId) : undefined;
+      return task ? { task } : { reply: "I'm not sure which task you mean. Could you say its name?" };
+    }
+    if (ref.kind === 'index' || ref.kind === 'last') {
+      const listed =
+        this.previous.listedTaskIds?.map((id) => byId.get(id)).filter((t): t is Task => t !== undefined) ?? all;
+      const index = ref.kind === 'last' ? listed.length : ref.index;
+      const task = listed[index - 1];
+      if (task) return { task };
+      return listed.length === 0
+        ? { reply: 'There are no tasks to pick from. Ask me to show your tasks first.' }
+        : { reply: `There is no task number ${index}: the list has ${listed.length}.` };
+    }
+    const wanted = words(ref.text);
+    if (wanted.length === 0) return { reply: 'Which task do you mean? Tell me a few words of its title.' };
+    const matches = all.filter((task) => {
+      const title = words(task.title);
+      return wanted.every((w) => title.some((t) => t.startsWith(w)));
+    });
+    const exact = matches.filter((t) => words(t.title).join(' ') === wanted.join(' '));
+    const preferred = matches.filter((t) => t.completed === preferCompleted);
+    const candidates = exact.length === 1 ? exact : preferred.length > 0 ? preferred : matches;
+    if (candidates.length === 1) return { task: candidates[0]! };
+    if (candidates.length === 0) return { reply: `I couldn't find a task matching "${ref.text}".` };
+    return {
+      reply: `I found ${candidates.length} tasks matching "${ref.text}":\n${numbered(candidates, this.now)}\nWhich one do you mean?`,
+      context: { listedTaskIds: candidates.map((t) => t.id), ...(pending ? { pending } : {}) },
+    };
+  }
+}
+
+function errorOf(action: ChatAction): string {
+  const result = action.result as { error?: string } | undefined;
+  return result?.error ?? 'something went wrong';
+}

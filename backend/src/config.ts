@@ -1,0 +1,73 @@
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+
+const emptyToUndefined = (value: unknown) => (value === '' ? undefined : value);
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(emptyToUndefined, schema.optional());
+const withDefault = <T extends z.ZodType>(schema: T, fallback: z.input<T>) =>
+  z.preprocess(emptyToUndefined, schema.prefault(fallback as never));
+
+const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+const originList = z
+  .string()
+  .transform((value) =>
+    value
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean),
+  )
+  .pipe(z.array(z.url({ protocol: /^https?$/, error: 'each entry must be an http(s) URL' })));
+
+const envSchema = z
+  .object({
+    NODE_ENV: withDefault(z.enum(['development', 'production', 'test']), 'development'),
+    HOST: withDefault(z.string().min(1), '0.0.0.0'),
+    PORT: withDefault(z.coerce.number({ error: 'must be a whole number' }).int().min(1).max(65535), '8000'),
+    LOG_LEVEL: withDefault(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info'),
+    DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\/.+/, 'must start with postgres:// or postgresql://')),
+    DB_POOL_MAX: withDefault(z.coerce.number({ error: 'must be a whole number' }).int().min(1).max(200), '10'),
+    PGLITE_DATA_DIR: withDefault(z.string().min(1), '.data/pglite'),
+    BETTER_AUTH_SECRET: optional(z.string().min(32, 'must be at least 32 characters')),
+    BETTER_AUTH_URL: withDefault(z.url({ protocol: /^https?$/ }), 'http://localhost:8000'),
+    TRUSTED_ORIGINS: withDefault(originList, ''),
+    OPENAI_API_KEY: optional(z.string().min(1)),
+    OPENAI_BASE_URL: optional(z.url({ protocol: /^https?$/ })),
+    OPENAI_MODEL: withDefault(z.string().min(1), 'gpt-4o-mini'),
+    RATE_LIMIT_MAX: withDefault(z.coerce.number({ error: 'must be a whole number' }).int().min(1), '600'),
+    AUTH_RATE_LIMIT_MAX: withDefault(z.coerce.number({ error: 'must be a whole number' }).int().min(1), '10'),
+    TRUST_PROXY: withDefault(booleanFlag, 'false'),
+    SHUTDOWN_TIMEOUT_MS: withDefault(z.coerce.number({ error: 'must be a whole number' }).int().min(0), '25000'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production' && !env.BETTER_AUTH_SECRET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['BETTER_AUTH_SECRET'],
+        message: 'is required when NODE_ENV=production (generate one with: openssl rand -base64 32)',
+      });
+    }
+  });
+
+export type Config = z.output<typeof envSchema> & {
+  BETTER_AUTH_SECRET: string;
+  /** True when no secret was configured and a random one was made for this process. */
+  authSecretGenerated: boolean;
+};
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Reads and validates the environment once; throws a ConfigError naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
+  }
+  const secret = parsed.data.BETTER_AUTH_SECRET;
+  return {
+    ...parsed.data,
+    BETTER_AUTH_SECRET: secret ?? randomBytes(32).toString('base64'),
+    authSecretGenerated: secret === undefined,
+  };
+}

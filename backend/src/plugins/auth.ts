@@ -1,0 +1,101 @@
+import { betterAuth } from 'better-auth';
+import { drizzleAdapter } from 'better-auth/adapters/drizzle';
+import { fromNodeHeaders } from 'better-auth/node';
+import { bearer } from 'better-auth/plugins';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import type { Config } from '../config.js';
+import type { Db } from '../db/client.js';
+import { account, session, user, verification } from '../db/schema.js';
+import { ApiError, errorBody } from '../errors.js';
+import { copyResponseHead, toWebRequest } from '../web-fetch.js';
+
+export type SessionUser = { id: string; name: string; email: string };
+
+export function createAuth(config: Config, db: Db) {
+  return betterAuth({
+    baseURL: config.BETTER_AUTH_URL,
+    basePath: '/api/auth',
+    secret: config.BETTER_AUTH_SECRET,
+    trustedOrigins: [config.BETTER_AUTH_URL, ...config.TRUSTED_ORIGINS],
+    database: drizzleAdapter(db, { provider: 'pg', schema: { user, session, account, verification } }),
+    emailAndPassword: { enabled: true, minPasswordLength: 8, maxPasswordLength: 128, autoSignIn: true },
+    plugins: [bearer()],
+    // Sign-in throttling is Fastify's (see below), so every route shares one limiter and error shape.
+    rateLimit: { enabled: false },
+    telemetry: { enabled: false },
+    logger: { disabled: true },
+  });
+}
+export type Auth = ReturnType<typeof createAuth>;
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    auth: Auth;
+    /** onRequest hook for routes that need a signed-in user: sets request.user or answers 401. */
+    requireUser: (request: FastifyRequest) => Promise<void>;
+  }
+  interface FastifyRequest {
+    user: SessionUser;
+  }
+}
+
+/** Better Auth answers `{code, message}`; the API's shape is `{error: {code, message, field}}`. */
+function normalizeAuthError(status: number, text: string): string {
+  try {
+    const parsed = JSON.parse(text) as { code?: string; message?: string };
+    const message = parsed.message ?? 'Request rejected';
+    // Validation messages look like "[body.email] Invalid email address".
+    const fieldMatch = /^\[body\.([\w.]+)\]\s*(.*)$/.exec(message);
+    const field = fieldMatch?.[1];
+    const code = parsed.code ?? (status === 401 ? 'UNAUTHORIZED' : 'BAD_REQUEST');
+    return JSON.stringify(errorBody(code, field ? `${field}: ${fieldMatch?.[2]}` : message, field));
+  } catch {
+    return JSON.stringify(errorBody(status === 401 ? 'UNAUTHORIZED' : 'BAD_REQUEST', 'Request rejected'));
+  }
+}
+
+async function handleAuth(auth: Auth, baseUrl: string, request: FastifyRequest, reply: FastifyReply) {
+  const response = await auth.handler(toWebRequest(request, baseUrl));
+  copyResponseHead(response, reply);
+  const text = await response.text();
+  if (response.status >= 400 && response.status < 500) {
+    reply.header('content-type', 'application/json; charset=utf-8');
+    return reply.send(normalizeAuthError(response.status, text));
+  }
+  return reply.send(text.length > 0 ? text : null);
+}
+
+export default fp(
+  async function authPlugin(app: FastifyInstance, opts: { config: Config }) {
+    const auth = createAuth(opts.config, app.database.db);
+    app.decorate('auth', auth);
+    app.decorateRequest('user', null as unknown as SessionUser);
+
+    app.decorate('requireUser', async (request: FastifyRequest) => {
+      const found = await auth.api.getSession({ headers: fromNodeHeaders(request.headers) });
+      if (!found) {
+        throw new ApiError(
+          401,
+          'UNAUTHORIZED',
+          'Sign in first: send the session cookie or an Authorization: Bearer token',
+        );
+      }
+      request.user = { id: found.user.id, name: found.user.name, email: found.user.email };
+    });
+
+    const handler = (request: FastifyRequest, reply: FastifyReply) =>
+      handleAuth(auth, opts.config.BETTER_AUTH_URL, request, reply);
+    const hide = { schema: { hide: true } };
+    app.route({
+      method: 'POST',
+      url: '/api/auth/sign-in/email',
+      ...hide,
+      // Brute-force protection: few sign-in attempts per client address and minute.
+      config: { rateLimit: { max: opts.config.AUTH_RATE_LIMIT_MAX, timeWindow: '1 minute' } },
+      handler,
+    });
+    app.route({ method: ['GET', 'POST'], url: '/api/auth/*', ...hide, handler });
+  },
+  { name: 'auth', dependencies: ['database'] },
+);

@@ -1,0 +1,68 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { ApiError, errorBody } from '../errors.js';
+
+/** Fastify's own client errors, mapped to the API's codes and to the input they concern. */
+const FASTIFY_CLIENT_ERRORS: Record<string, { code: string; field?: string; message?: string }> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: { code: 'PAYLOAD_TOO_LARGE', field: 'body', message: 'body: larger than 1 MB' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    code: 'UNSUPPORTED_MEDIA_TYPE',
+    field: 'body',
+    message: 'body: send JSON with Content-Type: application/json',
+  },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'VALIDATION_ERROR', field: 'body', message: 'body: must not be empty' },
+  FST_ERR_CTP_INVALID_JSON_BODY: { code: 'INVALID_JSON', field: 'body', message: 'body: is not valid JSON' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'VALIDATION_ERROR', field: 'body', message: 'body: bad Content-Length' },
+  FST_ERR_CTP_INVALID_TYPE: { code: 'VALIDATION_ERROR', field: 'headers', message: 'Content-Type: must be a string' },
+  FST_ERR_BAD_URL: { code: 'BAD_REQUEST', field: 'url', message: 'url: is malformed' },
+  FST_ERR_ASYNC_CONSTRAINT: { code: 'BAD_REQUEST' },
+};
+
+function validationField(error: FastifyError): { field: string; message: string } {
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const first = error.validation[0];
+    const path = first?.instancePath.split('/').filter(Boolean) ?? [];
+    // An unknown key is the field to name: the path only points at the object holding it.
+    const unknownKey =
+      first?.keyword === 'unrecognized_keys' ? (first.params as { keys?: string[] }).keys?.[0] : undefined;
+    if (unknownKey !== undefined) {
+      const field = [...path, unknownKey].join('.');
+      return { field, message: `${field}: is not a known field` };
+    }
+    const field = path.join('.') || (error.validationContext ?? 'input');
+    return { field, message: `${field}: ${first?.message ?? 'is invalid'}` };
+  }
+  return { field: error.validationContext ?? 'input', message: error.message };
+}
+
+/** One error format for the whole API; 4xx messages are shown, 5xx details are only logged. */
+export default fp(async function errors(app: FastifyInstance) {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof ApiError) {
+      return reply.status(error.statusCode).send(errorBody(error.code, error.message, error.field));
+    }
+    if (error.validation) {
+      const { field, message } = validationField(error);
+      return reply.status(400).send(errorBody('VALIDATION_ERROR', message, field));
+    }
+    const known = error.code ? FASTIFY_CLIENT_ERRORS[error.code] : undefined;
+    const status = error.statusCode ?? 500;
+    if (status === 429) {
+      return reply.status(429).send(errorBody('RATE_LIMITED', 'Too many requests: slow down and retry later'));
+    }
+    if (status >= 400 && status < 500) {
+      return reply
+        .status(status)
+        .send(errorBody(known?.code ?? 'BAD_REQUEST', known?.message ?? error.message, known?.field));
+    }
+    request.log.error({ err: error }, 'request failed');
+    return reply
+      .status(status >= 500 && status < 600 ? status : 500)
+      .send(errorBody('INTERNAL_ERROR', 'Internal server error'));
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    reply.status(404).send(errorBody('NOT_FOUND', `Route ${request.method} ${request.url.split('?')[0]} not found`));
+  });
+});

@@ -1,0 +1,31 @@
+import type { FastifyInstance } from 'fastify';
+import { migrationsApplied } from '../db/migrate.js';
+
+const noLimit = { config: { rateLimit: false as const }, schema: { tags: ['health'] } };
+
+export default async function healthRoutes(app: FastifyInstance) {
+  app.get('/health', noLimit, async (_request, reply) => {
+    try {
+      await app.database.ping();
+      return { status: 'healthy', database: 'connected' };
+    } catch {
+      return reply.status(503).send({ status: 'unhealthy', database: 'disconnected' });
+    }
+  });
+
+  // Liveness answers from the process alone: a database outage must not restart healthy pods.
+  app.get('/health/live', noLimit, async () => ({ status: 'alive' }));
+
+  app.get('/health/ready', noLimit, async (_request, reply) => {
+    if (app.isDraining()) return reply.status(503).send({ status: 'not ready', reason: 'shutting down' });
+    try {
+      await app.database.ping();
+      if (!(await migrationsApplied(app.database))) {
+        return reply.status(503).send({ status: 'not ready', reason: 'migrations pending' });
+      }
+      return { status: 'ready' };
+    } catch {
+      return reply.status(503).send({ status: 'not ready', reason: 'database unreachable' });
+    }
+  });
+}

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { PRIORITIES } from '../db/schema.js';
+
+export const taskId = z.uuid({ error: 'must be a task id (UUID)' });
+export const title = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
+export const description = z.string().max(2000, 'must be at most 2000 characters');
+export const priority = z.enum(PRIORITIES, { error: 'must be one of low, medium, high' });
+export const dueDate = z.iso.date({ error: 'must be a date as YYYY-MM-DD' });
+export const tags = z
+  .array(z.string().trim().min(1, 'must not be empty').max(50, 'must be at most 50 characters'))
+  .max(20, 'at most 20 tags');
+
+export const STATUSES = ['all', 'pending', 'completed'] as const;
+export const SORTS = ['created', 'due', 'priority', 'title'] as const;
+
+export const createTaskBody = z.strictObject({
+  title,
+  description: description.optional(),
+  priority: priority.optional(),
+  dueDate: dueDate.nullable().optional(),
+  tags: tags.optional(),
+});
+export type CreateTaskInput = z.infer<typeof createTaskBody>;
+
+export const updateTaskBody = z
+  .strictObject({
+    title: title.optional(),
+    description: description.nullable().optional(),
+    priority: priority.optional(),
+    dueDate: dueDate.nullable().optional(),
+    tags: tags.optional(),
+    completed: z.boolean().optional(),
+  })
+  .refine((patch) => Object.keys(patch).length > 0, { message: 'must change at least one field' });
+export type UpdateTaskInput = z.infer<typeof updateTaskBody>;
+
+export const listTasksQuery = z.strictObject({
+  status: z.enum(STATUSES, { error: 'must be one of all, pending, completed' }).optional(),
+  priority: priority.optional(),
+  q: z.string().trim().max(200, 'must be at most 200 characters').optional(),
+  sort: z.enum(SORTS, { error: 'must be one of created, due, priority, title' }).optional(),
+  order: z.enum(['asc', 'desc'], { error: 'must be asc or desc' }).optional(),
+});
+export type ListTasksQuery = z.infer<typeof listTasksQuery>;
+
+export const taskJson = z.object({
+  id: z.uuid(),
+  title: z.string(),
+  description: z.string().nullable(),
+  completed: z.boolean(),
+  priority,
+  dueDate: z.string().nullable(),
+  tags: z.array(z.string()),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Task = z.infer<typeof taskJson>;
