@@ -24,6 +24,8 @@ export function createAuth(config: Config, db: Db) {
     // Sign-in throttling is Fastify's (see below), so every route shares one limiter and error shape.
     rateLimit: { enabled: false },
     telemetry: { enabled: false },
+    // Explicit, so the checks never depend on NODE_ENV (Better Auth skips them under "test").
+    advanced: { disableOriginCheck: false, disableCSRFCheck: false },
     logger: { disabled: true },
   });
 }

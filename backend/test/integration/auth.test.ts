@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { createTestApp, signUp, useTestApp } from '../helpers/app.js';
+
+const ctx = useTestApp({ env: { TRUSTED_ORIGINS: 'http://localhost:5173' } });
+const password = 'correct-horse-battery';
+
+describe('authentication', () => {
+  it('signs up, signs in with a bearer token and with the cookie, and signs out', async () => {
+    const user = await signUp(ctx.app, 'Ada');
+    const session = await ctx.app.inject({ url: '/api/auth/get-session', headers: user.headers });
+    expect(session.json().user).toMatchObject({ email: user.email, name: 'Ada' });
+
+    const signIn = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in/email',
+      payload: { email: user.email, password },
+    });
+    expect(signIn.statusCode).toBe(200);
+    const cookie = signIn.cookies.find((c) => c.name.endsWith('session_token'));
+    expect(cookie?.httpOnly).toBe(true);
+    const byCookie = await ctx.app.inject({ url: '/api/tasks', cookies: { [cookie!.name]: cookie!.value } });
+    expect(byCookie.statusCode).toBe(200);
+
+    const token = signIn.headers['set-auth-token'] as string;
+    const bearer = { authorization: `Bearer ${token}` };
+    expect((await ctx.app.inject({ url: '/api/tasks', headers: bearer })).statusCode).toBe(200);
+    const out = await ctx.app.inject({ method: 'POST', url: '/api/auth/sign-out', headers: bearer });
+    expect(out.statusCode).toBe(200);
+    expect((await ctx.app.inject({ url: '/api/tasks', headers: bearer })).statusCode).toBe(401);
+    // The first session is separate and still valid.
+    expect((await ctx.app.inject({ url: '/api/tasks', headers: user.headers })).statusCode).toBe(200);
+  });
+
+  it('rejects a wrong password and a duplicate email in the API error format', async () => {
+    const user = await signUp(ctx.app);
+    const wrong = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in/email',
+      payload: { email: user.email, password: 'not-the-password' },
+    });
+    expect(wrong.statusCode).toBe(401);
+    expect(wrong.json().error.code).toBe('INVALID_EMAIL_OR_PASSWORD');
+    const duplicate = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-up/email',
+      payload: { name: 'Again', email: user.email, password },
+    });
+    expect(duplicate.statusCode).toBeGreaterThanOrEqual(400);
+    expect(duplicate.statusCode).toBeLessThan(500);
+    expect(duplicate.json().error.code).toMatch(/USER_ALREADY_EXISTS/);
+  });
+
+  it.each([
+    ['email', { name: 'A', email: 'not-an-email', password }],
+    ['email', { name: 'A', password }],
+    ['password', { name: 'A', email: 'short@example.com', password: 'short' }],
+    ['name', { email: 'noname@example.com', password }],
+  ])('names the field %s when sign-up input is bad', async (field, payload) => {
+    const response = await ctx.app.inject({ method: 'POST', url: '/api/auth/sign-up/email', payload });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.message.toLowerCase()).toContain(field);
+  });
+
+  it('refuses browser requests from an origin it does not trust', async () => {
+    const payload = { name: 'Eve', email: `eve-${Date.now()}@example.com`, password };
+    const foreign = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-up/email',
+      headers: { origin: 'https://evil.example', cookie: 'x=1' },
+      payload,
+    });
+    expect(foreign.statusCode).toBe(403);
+    const trusted = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-up/email',
+      headers: { origin: 'http://localhost:5173', cookie: 'x=1' },
+      payload,
+    });
+    expect(trusted.statusCode).toBe(200);
+  });
+
+  it('throttles repeated sign-in attempts with 429', async () => {
+    const app = await createTestApp(ctx.db.database, { env: { AUTH_RATE_LIMIT_MAX: '3' } });
+    try {
+      const user = await signUp(app);
+      const attempt = () =>
+        app.inject({
+          method: 'POST',
+          url: '/api/auth/sign-in/email',
+          payload: { email: user.email, password: 'guess-1234' },
+        });
+      const statuses = [];
+      for (let i = 0; i < 5; i += 1) statuses.push((await attempt()).statusCode);
+      expect(statuses).toEqual([401, 401, 401, 429, 429]);
+      const limited = await attempt();
+      expect(limited.json().error.code).toBe('RATE_LIMITED');
+      expect(limited.headers['retry-after']).toBeDefined();
+      // Other routes keep working for the same client.
+      expect((await app.inject({ url: '/api/tasks', headers: user.headers })).statusCode).toBe(200);
+    } finally {
+      await app.close();
+    }
+  });
+});
