@@ -125,6 +125,11 @@ function parseAdd(rest: string, now: Date): Intent {
         .replace(/\s+(?:to|on|in|onto)\s+(?:my|the)\s+(?:todo\s+|to-do\s+|task\s+)?(?:list|tasks)\b/i, ' ')
         .replace(/\s+/g, ' ')
         .trim()
+        // What is left of "add an urgent task to ..." once "urgent" is taken out.
+        .replace(
+          /^(?:(?:a|an|another|the)\s+)?(?:new\s+)?(?:task|todo|to-do|item|reminder)\s+(?:to|for|called|named|titled)\s+/i,
+          '',
+        )
         .replace(/^(?:to|that|:|-)\s+/i, '')
         .replace(/(?:[\s,:;-]+(?:and|with|that's|which is|it's|it is))*[\s,:;-]*$/i, ''),
     ),
@@ -196,7 +201,7 @@ const RULES: Rule[] = [
   },
 
   (t) =>
-    /^(?:show|list|display|view|see|get|give|tell|read)(?:\s+me)?\b/i.test(t) ||
+    /^(?:show|list|display|view|see|get(?!\s+rid)|give|tell|read)(?:\s+me)?\b/i.test(t) ||
     /^(?:what(?:'s|\s+is|\s+are|\s+do)?|which|do\s+i\s+have|anything|how\s+many)\b.*\b(?:tasks?|todos?|to-dos?|list|plate|left|pending|due|to\s+do|have)\b/i.test(
       t,
     ) ||
@@ -222,6 +227,13 @@ const RULES: Rule[] = [
     return m ? { kind: 'complete', ref: parseRef(m[1]!), completed: true } : undefined;
   },
 
+  (t) => {
+    const m =
+      /^(?:remove|clear|drop|delete|unset)\s+(?:the\s+)?(?:due\s+date|deadline|date)\s+(?:of|from|on|for)\s+(.+)$/i.exec(
+        t,
+      );
+    return m ? { kind: 'update', ref: parseRef(m[1]!), changes: { dueDate: null } } : undefined;
+  },
   (t) => {
     const m =
       /^(?:delete|remove|erase|drop|cancel|get\s+rid\s+of|trash|discard|scrap|forget(?:\s+about)?)\s+(.+?)(?:\s+from\s+(?:my|the)\s+(?:todo\s+|to-do\s+)?(?:list|tasks))?$/i.exec(
