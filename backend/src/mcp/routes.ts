@@ -12,7 +12,7 @@ function createMcpServer(ctx: ToolContext): McpServer {
   for (const tool of TOOLS) {
     server.registerTool(
       tool.name,
-      { description: tool.description, inputSchema: tool.input.shape },
+      { description: tool.description, inputSchema: tool.input },
       async (args: Record<string, unknown>) => {
         const action = await runTool(ctx, tool.name, args);
         return {

@@ -27,7 +27,8 @@ beforeEach(() => {
   model.script.length = 0;
 });
 
-const chat = (headers: Record<string, string>, payload: Record<string, unknown>) => app.inject({ method: 'POST', url: '/api/chat', headers, payload });
+const chat = (headers: Record<string, string>, payload: Record<string, unknown>) =>
+  app.inject({ method: 'POST', url: '/api/chat', headers, payload });
 
 describe('the LLM agent (OpenAI protocol)', () => {
   it('calls tools the model asks for and answers with its final text', async () => {
