@@ -6,7 +6,7 @@ import type { Database, Db } from './client.js';
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../drizzle', import.meta.url));
 
 // Any constant shared by every replica; it names this application's migration lock.
-const MIGRATION_LOCK_KEY = 727_310_001;
+export const MIGRATION_LOCK_KEY = 727_310_001;
 
 type Migrator = (db: Db, config: { migrationsFolder: string }) => Promise<void>;
 
