@@ -17,35 +17,28 @@ const originList = z
   )
   .pipe(z.array(z.url({ protocol: /^https?$/, error: 'each entry must be an http(s) URL' })));
 
-const envSchema = z
-  .object({
-    NODE_ENV: withDefault(z.enum(['development', 'production', 'test']), 'development'),
-    HOST: withDefault(z.string().min(1), '0.0.0.0'),
-    PORT: withDefault(z.coerce.number({ error: 'must be a whole number' }).int().min(1).max(65535), '8000'),
-    LOG_LEVEL: withDefault(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info'),
-    DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\/.+/, 'must start with postgres:// or postgresql://')),
-    DB_POOL_MAX: withDefault(z.coerce.number({ error: 'must be a whole number' }).int().min(1).max(200), '10'),
-    PGLITE_DATA_DIR: withDefault(z.string().min(1), '.data/pglite'),
-    BETTER_AUTH_SECRET: optional(z.string().min(32, 'must be at least 32 characters')),
-    BETTER_AUTH_URL: withDefault(z.url({ protocol: /^https?$/ }), 'http://localhost:8000'),
-    TRUSTED_ORIGINS: withDefault(originList, ''),
-    OPENAI_API_KEY: optional(z.string().min(1)),
-    OPENAI_BASE_URL: optional(z.url({ protocol: /^https?$/ })),
-    OPENAI_MODEL: withDefault(z.string().min(1), 'gpt-4o-mini'),
-    RATE_LIMIT_MAX: withDefault(z.coerce.number({ error: 'must be a whole number' }).int().min(1), '600'),
-    AUTH_RATE_LIMIT_MAX: withDefault(z.coerce.number({ error: 'must be a whole number' }).int().min(1), '10'),
-    TRUST_PROXY: withDefault(booleanFlag, 'false'),
-    SHUTDOWN_TIMEOUT_MS: withDefault(z.coerce.number({ error: 'must be a whole number' }).int().min(0), '25000'),
-  })
-  .superRefine((env, ctx) => {
-    if (env.NODE_ENV === 'production' && !env.BETTER_AUTH_SECRET) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['BETTER_AUTH_SECRET'],
-        message: 'is required when NODE_ENV=production (generate one with: openssl rand -base64 32)',
-      });
-    }
-  });
+const wholeNumber = z.coerce.number({ error: 'must be a whole number' }).int();
+
+const envSchema = z.object({
+  NODE_ENV: withDefault(z.enum(['development', 'production', 'test']), 'development'),
+  HOST: withDefault(z.string().min(1), '0.0.0.0'),
+  // 0 asks the system for a free port.
+  PORT: withDefault(wholeNumber.min(0).max(65535), '8000'),
+  LOG_LEVEL: withDefault(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info'),
+  DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\/.+/, 'must start with postgres:// or postgresql://')),
+  DB_POOL_MAX: withDefault(wholeNumber.min(1).max(200), '10'),
+  PGLITE_DATA_DIR: withDefault(z.string().min(1), '.data/pglite'),
+  BETTER_AUTH_SECRET: optional(z.string().min(32, 'must be at least 32 characters')),
+  BETTER_AUTH_URL: withDefault(z.url({ protocol: /^https?$/ }), 'http://localhost:8000'),
+  TRUSTED_ORIGINS: withDefault(originList, ''),
+  OPENAI_API_KEY: optional(z.string().min(1)),
+  OPENAI_BASE_URL: optional(z.url({ protocol: /^https?$/ })),
+  OPENAI_MODEL: withDefault(z.string().min(1), 'gpt-4o-mini'),
+  RATE_LIMIT_MAX: withDefault(wholeNumber.min(1), '600'),
+  AUTH_RATE_LIMIT_MAX: withDefault(wholeNumber.min(1), '10'),
+  TRUST_PROXY: withDefault(booleanFlag, 'false'),
+  SHUTDOWN_TIMEOUT_MS: withDefault(wholeNumber.min(0), '25000'),
+});
 
 export type Config = z.output<typeof envSchema> & {
   BETTER_AUTH_SECRET: string;
@@ -60,8 +53,15 @@ export class ConfigError extends Error {
 /** Reads and validates the environment once; throws a ConfigError naming every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+  if (env.NODE_ENV === 'production' && !env.BETTER_AUTH_SECRET) {
+    problems.push(
+      'BETTER_AUTH_SECRET: is required when NODE_ENV=production (generate one with: openssl rand -base64 32)',
+    );
+  }
+  if (!parsed.success || problems.length > 0) {
     throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
   }
   const secret = parsed.data.BETTER_AUTH_SECRET;

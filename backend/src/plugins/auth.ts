@@ -57,8 +57,21 @@ function normalizeAuthError(status: number, text: string): string {
   }
 }
 
+/**
+ * Node's fetch marks every request `Sec-Fetch-Mode: cors` without an Origin, and Better Auth then
+ * treats it as a browser missing its Origin (403). A browser's cors-mode request always carries an
+ * Origin, so without Origin, Referer or cookies the request is an API client's: drop the marker.
+ */
+function asApiClient(request: Request): Request {
+  const { headers } = request;
+  const browserLike = headers.has('origin') || headers.has('referer') || headers.has('cookie');
+  if (browserLike || headers.get('sec-fetch-mode') !== 'cors') return request;
+  for (const name of ['sec-fetch-mode', 'sec-fetch-site', 'sec-fetch-dest']) headers.delete(name);
+  return request;
+}
+
 async function handleAuth(auth: Auth, baseUrl: string, request: FastifyRequest, reply: FastifyReply) {
-  const response = await auth.handler(toWebRequest(request, baseUrl));
+  const response = await auth.handler(asApiClient(toWebRequest(request, baseUrl)));
   copyResponseHead(response, reply);
   const text = await response.text();
   if (response.status >= 400 && response.status < 500) {

@@ -79,6 +79,28 @@ describe('authentication', () => {
     expect(trusted.statusCode).toBe(200);
   });
 
+  it("accepts API clients that send fetch's Sec-Fetch-Mode without an Origin", async () => {
+    const response = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-up/email',
+      headers: { 'sec-fetch-mode': 'cors' },
+      payload: { name: 'Script', email: `script-${Date.now()}@example.com`, password },
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['set-auth-token']).toBeDefined();
+  });
+
+  it('blocks a cross-site form navigation that tries to sign someone in', async () => {
+    const user = await signUp(ctx.app);
+    const response = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in/email',
+      headers: { 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'navigate', 'sec-fetch-dest': 'document' },
+      payload: { email: user.email, password },
+    });
+    expect(response.statusCode).toBe(403);
+  });
+
   it('throttles repeated sign-in attempts with 429', async () => {
     const app = await createTestApp(ctx.db.database, { env: { AUTH_RATE_LIMIT_MAX: '3' } });
     try {

@@ -28,7 +28,9 @@ async function secondHandle(db: TestDatabase): Promise<Database> {
 }
 
 async function appliedCount(database: Database): Promise<number> {
-  const result = (await database.db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`)) as unknown as {
+  const result = (await database.db.execute(
+    sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
+  )) as unknown as {
     rows: { n: number }[];
   };
   return result.rows[0]!.n;
