@@ -8,6 +8,8 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
@@ -30,25 +32,41 @@ const server = http.createServer((req, res) => {
   res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
   res.end(body);
 });
-server.listen(0, '127.0.0.1', () => console.log('Server listening at http://127.0.0.1:' + server.address().port));
+server.listen(Number(process.env.PORT), process.env.HOST);
 `;
 
-/** Starts a child process and resolves with the URL it prints once it listens. */
-function start(args: string[], env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** Starts a server process on a free port and resolves with its URL once /health/live answers. */
+async function start(args: string[], env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, args, {
     cwd: root,
-    env: { PATH: process.env.PATH, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { PATH: process.env.PATH, HOST: '127.0.0.1', PORT: String(port), ...env },
+    stdio: ['ignore', 'inherit', 'inherit'],
   });
-  return new Promise((resolve, reject) => {
-    let output = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
-      if (match) resolve({ child, url: match[1]! });
-    });
-    child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code}:\n${output}`)));
-  });
+  const exited = new Promise<never>((_, reject) =>
+    child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code}`))),
+  );
+  for (let attempt = 0; attempt < 300; attempt += 1) {
+    const up = await Promise.race([
+      fetch(`${url}/health/live`).then(
+        (r) => r.ok,
+        () => false,
+      ),
+      exited,
+    ]);
+    if (up) return { child, url };
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${args.join(' ')} did not answer on ${url} within 30 s`);
 }
 
 type Result = { name: string; rps: number; p50: number; p99: number; errors: number };
@@ -88,8 +106,6 @@ async function main() {
   try {
     log('starting the built API (backend/dist/server.js) and a bare node:http server');
     const api = await start(['backend/dist/server.js'], {
-      HOST: '127.0.0.1',
-      PORT: '0',
       DATABASE_URL: dbUrl.toString(),
       BETTER_AUTH_SECRET: randomBytes(32).toString('base64'),
       // One client address sends everything here: lift the per-address limit, and keep the

@@ -9,8 +9,7 @@ import type { Db } from '../db/client.js';
 import { account, session, user, verification } from '../db/schema.js';
 import { ApiError, errorBody } from '../errors.js';
 import { copyResponseHead, toWebRequest } from '../web-fetch.js';
-
-export type SessionUser = { id: string; name: string; email: string };
+import { createSessionLookup, SESSION_EXPIRES_IN_S, SESSION_UPDATE_AGE_S, type SessionUser } from './session.js';
 
 export function createAuth(config: Config, db: Db) {
   return betterAuth({
@@ -20,6 +19,7 @@ export function createAuth(config: Config, db: Db) {
     trustedOrigins: [config.BETTER_AUTH_URL, ...config.TRUSTED_ORIGINS],
     database: drizzleAdapter(db, { provider: 'pg', schema: { user, session, account, verification } }),
     emailAndPassword: { enabled: true, minPasswordLength: 8, maxPasswordLength: 128, autoSignIn: true },
+    session: { expiresIn: SESSION_EXPIRES_IN_S, updateAge: SESSION_UPDATE_AGE_S },
     plugins: [bearer()],
     // Sign-in throttling is Fastify's (see below), so every route shares one limiter and error shape.
     rateLimit: { enabled: false },
@@ -87,16 +87,26 @@ export default fp(
     app.decorate('auth', auth);
     app.decorateRequest('user', null as unknown as SessionUser);
 
+    const context = await auth.$context;
+    const lookup = createSessionLookup(
+      app.database.db,
+      opts.config.BETTER_AUTH_SECRET,
+      context.authCookies.sessionToken.name,
+    );
+    const unauthorized = () =>
+      new ApiError(401, 'UNAUTHORIZED', 'Sign in first: send the session cookie or an Authorization: Bearer token');
+
     app.decorate('requireUser', async (request: FastifyRequest) => {
-      const found = await auth.api.getSession({ headers: fromNodeHeaders(request.headers) });
-      if (!found) {
-        throw new ApiError(
-          401,
-          'UNAUTHORIZED',
-          'Sign in first: send the session cookie or an Authorization: Bearer token',
-        );
+      const found = await lookup(request);
+      if (found.kind === 'valid') {
+        request.user = found.user;
+        return;
       }
-      request.user = { id: found.user.id, name: found.user.name, email: found.user.email };
+      if (found.kind === 'none') throw unauthorized();
+      // Once a day per session: Better Auth extends the expiry and answers as usual.
+      const refreshed = await auth.api.getSession({ headers: fromNodeHeaders(request.headers) });
+      if (!refreshed) throw unauthorized();
+      request.user = { id: refreshed.user.id, name: refreshed.user.name, email: refreshed.user.email };
     });
 
     const handler = (request: FastifyRequest, reply: FastifyReply) =>

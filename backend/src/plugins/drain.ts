@@ -17,23 +17,18 @@ export default fp(
     let inFlight = 0;
     let onIdle: (() => void) | undefined;
 
-    app.addHook('onRequest', async (request, reply) => {
+    app.addHook('onRequest', async (_request, reply) => {
       if (draining) {
         reply.header('connection', 'close').header('retry-after', '1');
         return reply.status(503).send(errorBody('SHUTTING_DOWN', 'The server is shutting down: retry the request'));
       }
       inFlight += 1;
-      request.countedInFlight = true;
+      // 'close' fires exactly once per response, whether it finished or the client went away.
+      reply.raw.once('close', () => {
+        inFlight -= 1;
+        if (inFlight === 0) onIdle?.();
+      });
     });
-    const finished = async (request: { countedInFlight: boolean }) => {
-      if (!request.countedInFlight) return;
-      request.countedInFlight = false;
-      inFlight -= 1;
-      if (inFlight === 0) onIdle?.();
-    };
-    app.decorateRequest('countedInFlight', false);
-    app.addHook('onResponse', finished);
-    app.addHook('onRequestAbort', finished);
 
     app.decorate('isDraining', () => draining);
     app.decorate('drain', () => {
@@ -46,9 +41,3 @@ export default fp(
   },
   { name: 'drain' },
 );
-
-declare module 'fastify' {
-  interface FastifyRequest {
-    countedInFlight: boolean;
-  }
-}

@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { session } from '../../src/db/schema.js';
 import { createTestApp, signUp, useTestApp } from '../helpers/app.js';
 
 const ctx = useTestApp({ env: { TRUSTED_ORIGINS: 'http://localhost:5173' } });
@@ -29,6 +31,42 @@ describe('authentication', () => {
     expect((await ctx.app.inject({ url: '/api/tasks', headers: bearer })).statusCode).toBe(401);
     // The first session is separate and still valid.
     expect((await ctx.app.inject({ url: '/api/tasks', headers: user.headers })).statusCode).toBe(200);
+  });
+
+  describe('session checks on API routes', () => {
+    const tasksWith = (authorization: string) => ctx.app.inject({ url: '/api/tasks', headers: { authorization } });
+    const tokenOf = (user: { token: string }) => user.token.split('.')[0]!;
+    const expiryOf = async (token: string) =>
+      (await ctx.db.database.db.select().from(session).where(eq(session.token, token)))[0]!.expiresAt;
+    const setExpiry = (token: string, expiresAt: Date) =>
+      ctx.db.database.db.update(session).set({ expiresAt }).where(eq(session.token, token));
+
+    it('accepts the signed token and the bare token, and rejects a forged signature', async () => {
+      const user = await signUp(ctx.app);
+      expect((await tasksWith(`Bearer ${user.token}`)).statusCode).toBe(200);
+      expect((await tasksWith(`Bearer ${tokenOf(user)}`)).statusCode).toBe(200);
+      expect((await tasksWith(`Bearer ${tokenOf(user)}.${Buffer.alloc(32).toString('base64')}`)).statusCode).toBe(401);
+      expect((await tasksWith(`Bearer ${tokenOf(user)}x.${user.token.split('.')[1]}`)).statusCode).toBe(401);
+      expect((await tasksWith('Basic abc')).statusCode).toBe(401);
+    });
+
+    it('rejects an expired session', async () => {
+      const user = await signUp(ctx.app);
+      await setExpiry(tokenOf(user), new Date(Date.now() - 1000));
+      expect((await tasksWith(`Bearer ${user.token}`)).statusCode).toBe(401);
+    });
+
+    it('extends a session that is used after a day, through Better Auth', async () => {
+      const user = await signUp(ctx.app);
+      const fiveDaysLeft = new Date(Date.now() + 5 * 24 * 3600 * 1000);
+      await setExpiry(tokenOf(user), fiveDaysLeft);
+      expect((await tasksWith(`Bearer ${user.token}`)).statusCode).toBe(200);
+      const extended = await expiryOf(tokenOf(user));
+      expect(extended.getTime()).toBeGreaterThan(fiveDaysLeft.getTime() + 23 * 3600 * 1000);
+      const unchanged = await expiryOf(tokenOf(user));
+      expect((await tasksWith(`Bearer ${user.token}`)).statusCode).toBe(200);
+      expect(await expiryOf(tokenOf(user))).toEqual(unchanged);
+    });
   });
 
   it('rejects a wrong password and a duplicate email in the API error format', async () => {

@@ -8,12 +8,15 @@ import { startFakeOpenAI, type FakeOpenAI } from '../helpers/fake-openai.js';
 
 const backendDir = fileURLToPath(new URL('../..', import.meta.url));
 const drops: (() => Promise<void>)[] = [];
+const children: ChildProcess[] = [];
 let model: FakeOpenAI;
 
 beforeAll(async () => {
   model = await startFakeOpenAI();
 });
 afterAll(async () => {
+  // A failed test must not leave its server running.
+  for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
   await model.close();
   for (const drop of drops) await drop();
 });
@@ -44,6 +47,7 @@ async function startServer(env: Record<string, string>): Promise<Server> {
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  children.push(child);
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));

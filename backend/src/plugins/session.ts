@@ -1,0 +1,70 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { and, eq, gt } from 'drizzle-orm';
+import type { FastifyRequest } from 'fastify';
+import type { Db } from '../db/client.js';
+import { session, user } from '../db/schema.js';
+
+/** Session lifetime and how often using it extends it; Better Auth is configured with the same. */
+export const SESSION_EXPIRES_IN_S = 7 * 24 * 3600;
+export const SESSION_UPDATE_AGE_S = 24 * 3600;
+
+export type SessionUser = { id: string; name: string; email: string };
+
+export type SessionLookup =
+  | { kind: 'valid'; user: SessionUser }
+  /** Valid, but old enough that Better Auth should extend it (it also writes the new expiry). */
+  | { kind: 'refresh' }
+  | { kind: 'none' };
+
+function bearerOrCookie(request: FastifyRequest, cookieName: string): string | undefined {
+  const header = request.headers.authorization;
+  if (header?.slice(0, 7).toLowerCase() === 'bearer ') return header.slice(7).trim() || undefined;
+  const cookies = request.headers.cookie;
+  if (!cookies) return undefined;
+  for (const part of cookies.split(';')) {
+    const at = part.indexOf('=');
+    if (at > 0 && part.slice(0, at).trim() === cookieName) return part.slice(at + 1).trim() || undefined;
+  }
+  return undefined;
+}
+
+function decode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+/**
+ * Checks a request's session the way Better Auth does (signed token from the bearer header or the
+ * session cookie, an unexpired session row), in one query. Better Auth's own getSession costs
+ * about 5 ms of CPU per call, which capped the API at a few hundred requests per second.
+ */
+export function createSessionLookup(db: Db, secret: string, cookieName: string) {
+  const signatureOf = (token: string) => createHmac('sha256', secret).update(token).digest();
+
+  return async function lookup(request: FastifyRequest): Promise<SessionLookup> {
+    const raw = bearerOrCookie(request, cookieName);
+    if (!raw) return { kind: 'none' };
+    const value = decode(raw);
+    const dot = value.lastIndexOf('.');
+    // Like Better Auth's bearer plugin, an API client may send the token without its signature.
+    const token = dot === -1 ? value : value.slice(0, dot);
+    if (dot !== -1) {
+      const given = Buffer.from(value.slice(dot + 1), 'base64');
+      const expected = signatureOf(token);
+      if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { kind: 'none' };
+    }
+    const [row] = await db
+      .select({ expiresAt: session.expiresAt, id: user.id, name: user.name, email: user.email })
+      .from(session)
+      .innerJoin(user, eq(user.id, session.userId))
+      .where(and(eq(session.token, token), gt(session.expiresAt, new Date())))
+      .limit(1);
+    if (!row) return { kind: 'none' };
+    const dueForRefresh = row.expiresAt.getTime() - (SESSION_EXPIRES_IN_S - SESSION_UPDATE_AGE_S) * 1000 <= Date.now();
+    if (dueForRefresh) return { kind: 'refresh' };
+    return { kind: 'valid', user: { id: row.id, name: row.name, email: row.email } };
+  };
+}
