@@ -166,34 +166,26 @@ describe('tasks API', () => {
       expect(await list(user)).toEqual([task]);
     });
 
-    it('answers non-JSON, malformed JSON and oversized bodies with 4xx', async () => {
+    it.each([
+      ['malformed JSON', 'application/json', '{"title": ', 400, 'INVALID_JSON'],
+      ['XML', 'application/xml', '<title>x</title>', 415, 'UNSUPPORTED_MEDIA_TYPE'],
+      [
+        'a body over 1 MB',
+        'application/json',
+        JSON.stringify({ title: 'x', description: 'y'.repeat(1_100_000) }),
+        413,
+        'PAYLOAD_TOO_LARGE',
+      ],
+    ])('answers %s with a 4xx naming the body', async (_name, contentType, payload, status, code) => {
       const user = await signUp(ctx.app);
-      const malformed = await ctx.app.inject({
+      const response = await ctx.app.inject({
         method: 'POST',
         url: '/api/tasks',
-        headers: { ...user.headers, 'content-type': 'application/json' },
-        payload: '{"title": ',
+        headers: { ...user.headers, 'content-type': contentType },
+        payload,
       });
-      expect(malformed.statusCode).toBe(400);
-      expect(malformed.json().error).toMatchObject({ code: 'INVALID_JSON', field: 'body' });
-
-      const xml = await ctx.app.inject({
-        method: 'POST',
-        url: '/api/tasks',
-        headers: { ...user.headers, 'content-type': 'application/xml' },
-        payload: '<title>x</title>',
-      });
-      expect(xml.statusCode).toBe(415);
-      expect(xml.json().error.field).toBe('body');
-
-      const huge = await ctx.app.inject({
-        method: 'POST',
-        url: '/api/tasks',
-        headers: { ...user.headers, 'content-type': 'application/json' },
-        payload: JSON.stringify({ title: 'x', description: 'y'.repeat(1_100_000) }),
-      });
-      expect(huge.statusCode).toBe(413);
-      expect(huge.json().error).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', field: 'body' });
+      expect(response.statusCode).toBe(status);
+      expect(response.json().error).toMatchObject({ code, field: 'body' });
       expect(await list(user)).toEqual([]);
     });
 
