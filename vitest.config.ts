@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import react from '@vitejs/plugin-react';
 import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
 
 // The backend's integration suites run once per database: embedded PGlite and a real PostgreSQL.
@@ -7,6 +9,10 @@ const postgresAvailable = Boolean(process.env.TEST_DATABASE_URL) || process.env.
 if (!postgresAvailable) {
   console.warn('backend:postgres suites not run: set TEST_DATABASE_URL to a PostgreSQL admin URL to run them.');
 }
+
+// Browser suites need Debian's Chromium; under CI a missing browser fails the run.
+const chromiumAvailable = existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium') || process.env.CI === 'true';
+if (!chromiumAvailable) console.warn('e2e suites not run: install chromium (apt-get install chromium) to run them.');
 
 const integration = (database: 'pglite' | 'postgres'): TestProjectInlineConfiguration => ({
   extends: true,
@@ -26,6 +32,30 @@ export default defineConfig({
       { extends: true, test: { name: 'backend:unit', root: 'backend', include: ['test/unit/**/*.test.ts'] } },
       integration('pglite'),
       ...(postgresAvailable ? [integration('postgres')] : []),
+      {
+        plugins: [react()],
+        test: {
+          name: 'frontend:components',
+          root: 'frontend',
+          include: ['src/**/*.test.tsx'],
+          environment: 'jsdom',
+          setupFiles: ['src/test/setup.ts'],
+        },
+      },
+      ...(chromiumAvailable
+        ? [
+            {
+              extends: true,
+              test: {
+                name: 'e2e',
+                root: 'frontend',
+                include: ['e2e/**/*.test.ts'],
+                globalSetup: ['e2e/global-setup.ts'],
+                fileParallelism: false,
+              },
+            },
+          ]
+        : []),
     ],
   },
 });

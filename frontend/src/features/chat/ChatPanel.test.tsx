@@ -1,0 +1,41 @@
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { http, HttpResponse } from 'msw';
+import { describe, expect, it } from 'vitest';
+import { server } from '../../test/setup';
+import { renderWithQuery } from '../../test/render';
+import { ChatPanel } from './ChatPanel';
+
+describe('ChatPanel', () => {
+  it('shows the reply with the actions taken, and refreshes the tasks it changed', async () => {
+    const conversationId = crypto.randomUUID();
+    const action = { tool: 'add_task', args: { title: 'Buy milk' }, ok: true, result: { title: 'Buy milk' } };
+    let sent: unknown;
+    server.use(
+      http.get('*/api/conversations', () => HttpResponse.json([])),
+      http.post('*/api/chat', async ({ request }) => {
+        sent = await request.json();
+        return HttpResponse.json({ conversationId, reply: 'Added "Buy milk".', actions: [action] });
+      }),
+      http.get(`*/api/conversations/${conversationId}/messages`, () =>
+        HttpResponse.json([
+          { id: crypto.randomUUID(), role: 'user', content: 'add buy milk', actions: [], createdAt: '' },
+          {
+            id: crypto.randomUUID(),
+            role: 'assistant',
+            content: 'Added "Buy milk".',
+            actions: [action],
+            createdAt: '',
+          },
+        ]),
+      ),
+    );
+    const { client } = renderWithQuery(<ChatPanel />);
+    client.setQueryData(['tasks', { status: 'all' }], []);
+    await userEvent.type(screen.getByLabelText('Message'), 'add buy milk{Enter}');
+    expect(await screen.findByText('Added "Buy milk".')).toBeTruthy();
+    expect(screen.getByRole('list', { name: 'Actions taken' }).textContent).toBe('Added "Buy milk"');
+    expect(sent).toEqual({ message: 'add buy milk' });
+    await waitFor(() => expect(client.getQueryState(['tasks', { status: 'all' }])?.isInvalidated).toBe(true));
+  });
+});

@@ -1,0 +1,120 @@
+import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useConversations, useMessages, useSendMessage, type ChatAction } from './api';
+
+const TOOL_LABELS: Record<string, string> = {
+  add_task: 'Added',
+  list_tasks: 'Listed',
+  complete_task: 'Updated status',
+  delete_task: 'Deleted',
+  update_task: 'Updated',
+};
+
+function describe(action: ChatAction): string {
+  const result = action.result as { title?: string; error?: string } | unknown[] | null;
+  if (!action.ok) return `${action.tool} failed: ${(result as { error?: string })?.error ?? 'error'}`;
+  if (Array.isArray(result))
+    return `${TOOL_LABELS[action.tool]} ${result.length} task${result.length === 1 ? '' : 's'}`;
+  return `${TOOL_LABELS[action.tool] ?? action.tool} "${(result as { title?: string })?.title ?? ''}"`;
+}
+
+export function ChatPanel() {
+  const [conversationId, setConversationId] = useState<string>();
+  const conversations = useConversations();
+  const messages = useMessages(conversationId);
+  const send = useSendMessage(setConversationId);
+  const [draft, setDraft] = useState('');
+  const [pendingText, setPendingText] = useState<string>();
+  const logRef = useRef<HTMLOListElement>(null);
+
+  useEffect(() => {
+    logRef.current?.lastElementChild?.scrollIntoView?.({ block: 'end' });
+  }, [messages.data, pendingText]);
+
+  function submit(event?: FormEvent) {
+    event?.preventDefault();
+    const message = draft.trim();
+    if (!message || send.isPending) return;
+    setPendingText(message);
+    setDraft('');
+    send.mutate(
+      { message, conversationId },
+      { onSettled: () => setPendingText(undefined), onError: () => setDraft(message) },
+    );
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
+    if (event.key === 'Enter' && !event.shiftKey) submit(event);
+  }
+
+  return (
+    <section className="panel chat" aria-labelledby="chat-heading">
+      <div className="chat-header">
+        <h2 id="chat-heading">Assistant</h2>
+        <button type="button" onClick={() => setConversationId(undefined)}>
+          New conversation
+        </button>
+      </div>
+      {conversations.data && conversations.data.length > 0 && (
+        <nav aria-label="Past conversations" className="conversations">
+          {conversations.data.map((c) => (
+            <button
+              key={c.id}
+              type="button"
+              aria-current={c.id === conversationId}
+              onClick={() => setConversationId(c.id)}
+            >
+              {c.title}
+            </button>
+          ))}
+        </nav>
+      )}
+      <ol className="messages" role="log" aria-label="Messages" ref={logRef}>
+        {!conversationId && !pendingText && (
+          <li className="hint">Try “add buy milk tomorrow”, “show my pending tasks” or “mark buy milk as done”.</li>
+        )}
+        {conversationId &&
+          messages.data?.map((m) => (
+            <li key={m.id} className={`message ${m.role}`}>
+              <span className="who">{m.role === 'user' ? 'You' : 'Assistant'}</span>
+              <p>{m.content}</p>
+              {m.actions.length > 0 && (
+                <ul className="chat-actions" aria-label="Actions taken">
+                  {m.actions.map((a, i) => (
+                    <li key={i} className={a.ok ? 'ok' : 'failed'}>
+                      {describe(a)}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </li>
+          ))}
+        {pendingText && (
+          <li className="message user pending">
+            <span className="who">You</span>
+            <p>{pendingText}</p>
+          </li>
+        )}
+      </ol>
+      {send.error && (
+        <p className="field-error" role="alert">
+          {send.error.message}
+        </p>
+      )}
+      <form className="composer" onSubmit={submit}>
+        <label className="grow">
+          Message
+          <textarea
+            value={draft}
+            onChange={(e) => setDraft(e.target.value)}
+            onKeyDown={onKeyDown}
+            maxLength={4000}
+            rows={2}
+          />
+        </label>
+        <button type="submit" className="primary" disabled={send.isPending}>
+          Send
+        </button>
+      </form>
+    </section>
+  );
+}

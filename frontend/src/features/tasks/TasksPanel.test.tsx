@@ -1,0 +1,59 @@
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { delay, http, HttpResponse } from 'msw';
+import { describe, expect, it } from 'vitest';
+import { server } from '../../test/setup';
+import { renderWithQuery } from '../../test/render';
+import type { Task } from './api';
+import { TasksPanel } from './TasksPanel';
+
+const task = (title: string, extra: Partial<Task> = {}): Task => ({
+  id: crypto.randomUUID(),
+  title,
+  description: null,
+  completed: false,
+  priority: 'medium',
+  dueDate: null,
+  tags: [],
+  createdAt: '2026-11-20T10:00:00Z',
+  updatedAt: '2026-11-20T10:00:00Z',
+  ...extra,
+});
+
+describe('TasksPanel', () => {
+  it('lists tasks with their details, and sends the filters to the API', async () => {
+    const queries: string[] = [];
+    server.use(
+      http.get('*/api/tasks', ({ request }) => {
+        queries.push(new URL(request.url).search);
+        return HttpResponse.json([task('Pay rent', { priority: 'high', dueDate: '2026-12-01', tags: ['home'] })]);
+      }),
+    );
+    renderWithQuery(<TasksPanel />);
+    expect(await screen.findByRole('checkbox', { name: 'Pay rent' })).toBeTruthy();
+    expect(screen.getByText('high')).toBeTruthy();
+    expect(screen.getByText('#home')).toBeTruthy();
+    await userEvent.click(screen.getByText('Completed'));
+    await waitFor(() => expect(queries).toContain('?status=completed&sort=created'));
+  });
+
+  it('shows a new task at once and takes it back when the server refuses it', async () => {
+    server.use(
+      http.get('*/api/tasks', () => HttpResponse.json([])),
+      http.post('*/api/tasks', async () => {
+        await delay(100);
+        return HttpResponse.json(
+          { error: { code: 'VALIDATION_ERROR', message: 'title: too long', field: 'title' } },
+          { status: 400 },
+        );
+      }),
+    );
+    renderWithQuery(<TasksPanel />);
+    await screen.findByText(/No tasks yet/);
+    await userEvent.type(screen.getByLabelText('Task title'), 'Doomed task');
+    await userEvent.click(screen.getByRole('button', { name: 'Add task' }));
+    expect(await screen.findByRole('checkbox', { name: 'Doomed task' })).toBeTruthy();
+    expect(await screen.findByText('title: too long')).toBeTruthy();
+    await waitFor(() => expect(screen.queryByRole('checkbox', { name: 'Doomed task' })).toBeNull());
+  });
+});

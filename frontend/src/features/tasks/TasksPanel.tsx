@@ -1,0 +1,130 @@
+import { useState, type FormEvent } from 'react';
+import { useAddTask, useTasks, type Priority, type TaskFilters } from './api';
+import { TaskItem } from './TaskItem';
+
+const STATUSES: TaskFilters['status'][] = ['all', 'pending', 'completed'];
+
+export function TasksPanel() {
+  const [filters, setFilters] = useState<TaskFilters>({ status: 'all', q: '', sort: 'created' });
+  const tasks = useTasks(filters);
+  const add = useAddTask();
+  const [formError, setFormError] = useState<string>();
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const data = new FormData(form);
+    const title = String(data.get('title') ?? '').trim();
+    if (!title) return setFormError('Give the task a title.');
+    const description = String(data.get('description') ?? '').trim();
+    const dueDate = String(data.get('dueDate') ?? '');
+    const tags = String(data.get('tags') ?? '')
+      .split(',')
+      .map((t) => t.trim())
+      .filter(Boolean);
+    setFormError(undefined);
+    add.mutate(
+      {
+        title,
+        priority: String(data.get('priority')) as Priority,
+        ...(description && { description }),
+        ...(dueDate && { dueDate }),
+        ...(tags.length > 0 && { tags }),
+      },
+      { onError: (error) => setFormError(error.message) },
+    );
+    form.reset();
+  }
+
+  return (
+    <section className="panel tasks" aria-labelledby="tasks-heading">
+      <h2 id="tasks-heading">Tasks</h2>
+      <form className="add-task" onSubmit={submit}>
+        <label className="grow">
+          Task title
+          <input name="title" maxLength={200} placeholder="What needs doing?" />
+        </label>
+        <details>
+          <summary>More</summary>
+          <label>
+            Description
+            <textarea name="description" maxLength={2000} rows={2} />
+          </label>
+          <label>
+            Priority
+            <select name="priority" defaultValue="medium">
+              <option value="low">Low</option>
+              <option value="medium">Medium</option>
+              <option value="high">High</option>
+            </select>
+          </label>
+          <label>
+            Due date
+            <input name="dueDate" type="date" />
+          </label>
+          <label>
+            Tags
+            <input name="tags" placeholder="home, errands" />
+          </label>
+        </details>
+        <button type="submit" className="primary">
+          Add task
+        </button>
+        {formError && (
+          <p className="field-error" role="alert">
+            {formError}
+          </p>
+        )}
+      </form>
+
+      <div className="filters">
+        <div role="radiogroup" aria-label="Show" className="segmented">
+          {STATUSES.map((status) => (
+            <label key={status}>
+              <input
+                type="radio"
+                name="status"
+                value={status}
+                checked={filters.status === status}
+                onChange={() => setFilters({ ...filters, status })}
+              />
+              {status[0]!.toUpperCase() + status.slice(1)}
+            </label>
+          ))}
+        </div>
+        <label>
+          Search tasks
+          <input type="search" value={filters.q} onChange={(e) => setFilters({ ...filters, q: e.target.value })} />
+        </label>
+        <label>
+          Sort by
+          <select
+            value={filters.sort}
+            onChange={(e) => setFilters({ ...filters, sort: e.target.value as TaskFilters['sort'] })}
+          >
+            <option value="created">Newest</option>
+            <option value="due">Due date</option>
+            <option value="priority">Priority</option>
+            <option value="title">Title</option>
+          </select>
+        </label>
+      </div>
+
+      {tasks.isPending ? (
+        <p className="muted">Loading tasks…</p>
+      ) : tasks.data && tasks.data.length > 0 ? (
+        <ul className="task-list" aria-label="Tasks">
+          {tasks.data.map((task) => (
+            <TaskItem key={task.id} task={task} />
+          ))}
+        </ul>
+      ) : (
+        <p className="empty">
+          {filters.status === 'all' && !filters.q
+            ? 'No tasks yet. Add one above, or ask the assistant.'
+            : 'No tasks match.'}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,96 @@
+import { useMutation, useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
+import { api } from '../../shared/api';
+
+export type Priority = 'low' | 'medium' | 'high';
+export type Task = {
+  id: string;
+  title: string;
+  description: string | null;
+  completed: boolean;
+  priority: Priority;
+  dueDate: string | null;
+  tags: string[];
+  createdAt: string;
+  updatedAt: string;
+};
+export type TaskFilters = {
+  status: 'all' | 'pending' | 'completed';
+  q: string;
+  sort: 'created' | 'due' | 'priority' | 'title';
+};
+export type NewTask = {
+  title: string;
+  description?: string;
+  priority?: Priority;
+  dueDate?: string | null;
+  tags?: string[];
+};
+export type TaskPatch = Partial<Omit<NewTask, 'description'>> & { description?: string | null; completed?: boolean };
+
+export const tasksKey = ['tasks'] as const;
+
+function query(filters: TaskFilters): string {
+  const params = new URLSearchParams({ status: filters.status, sort: filters.sort });
+  if (filters.q.trim()) params.set('q', filters.q.trim());
+  return `/api/tasks?${params}`;
+}
+
+export function useTasks(filters: TaskFilters) {
+  return useQuery({ queryKey: [...tasksKey, filters], queryFn: () => api<Task[]>(query(filters)) });
+}
+
+/**
+ * Applies a change to every cached task list at once, and undoes it if the server refuses:
+ * the list reacts at the click, and never shows what was not saved.
+ */
+function useOptimistic<V>(request: (vars: V) => Promise<unknown>, apply: (tasks: Task[], vars: V) => Task[]) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: request,
+    onMutate: async (vars: V) => {
+      await queryClient.cancelQueries({ queryKey: tasksKey });
+      const snapshot = queryClient.getQueriesData<Task[]>({ queryKey: tasksKey });
+      for (const [key, tasks] of snapshot) if (tasks) queryClient.setQueryData<Task[]>(key, apply(tasks, vars));
+      return { snapshot };
+    },
+    onError: (_error, _vars, context?: { snapshot: [QueryKey, Task[] | undefined][] }) => {
+      for (const [key, tasks] of context?.snapshot ?? []) queryClient.setQueryData(key, tasks);
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: tasksKey }),
+  });
+}
+
+export function useAddTask() {
+  return useOptimistic(
+    (task: NewTask) => api<Task>('/api/tasks', { method: 'POST', body: task }),
+    (tasks, task) => [
+      {
+        id: `pending-${Date.now()}`,
+        title: task.title,
+        description: task.description ?? null,
+        completed: false,
+        priority: task.priority ?? 'medium',
+        dueDate: task.dueDate ?? null,
+        tags: task.tags ?? [],
+        createdAt: new Date().toISOString(),
+        updatedAt: new Date().toISOString(),
+      },
+      ...tasks,
+    ],
+  );
+}
+
+export function useUpdateTask() {
+  return useOptimistic(
+    ({ id, patch }: { id: string; patch: TaskPatch }) =>
+      api<Task>(`/api/tasks/${id}`, { method: 'PATCH', body: patch }),
+    (tasks, { id, patch }) => tasks.map((t) => (t.id === id ? { ...t, ...patch } : t)),
+  );
+}
+
+export function useDeleteTask() {
+  return useOptimistic(
+    (id: string) => api<void>(`/api/tasks/${id}`, { method: 'DELETE' }),
+    (tasks, id) => tasks.filter((t) => t.id !== id),
+  );
+}

@@ -1,0 +1,14 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+// The SPA calls the API on its own origin; in development and preview the server proxies the
+// API's paths to the backend, as nginx and the Ingress do in the deployed stack.
+const backend = process.env.BACKEND_URL ?? 'http://localhost:8000';
+const proxy = Object.fromEntries(['/api', '/health', '/mcp'].map((path) => [path, { target: backend }]));
+
+export default defineConfig({
+  plugins: [react()],
+  server: { port: 5173, proxy },
+  preview: { port: 4173, proxy },
+  build: { sourcemap: true },
+});
