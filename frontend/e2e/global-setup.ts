@@ -1,8 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
-import { fileURLToPath } from 'node:url';
-import { build, preview, type PreviewServer } from 'vite';
 import type { TestProject } from 'vitest/node';
+import { startStack } from './stack';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -10,78 +7,14 @@ declare module 'vitest' {
   }
 }
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-async function waitFor(url: string, child: ChildProcess, output: () => string): Promise<void> {
-  for (let attempt = 0; attempt < 300; attempt += 1) {
-    if (child.exitCode !== null) throw new Error(`the API exited with ${child.exitCode}:\n${output()}`);
-    if (
-      await fetch(url).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`the API did not answer on ${url} within 30 s:\n${output()}`);
-}
-
-/**
- * Gives the browser suites a base URL: E2E_BASE_URL when set (a compose stack, a cluster), else
- * the built app served by Vite's preview server in front of the real API on an in-memory database.
- */
+/** The browser suites' base URL: E2E_BASE_URL when set (a compose stack, a cluster), else a local stack. */
 export default async function setup(project: TestProject) {
   const external = process.env.E2E_BASE_URL;
   if (external) {
     project.provide('baseURL', external.replace(/\/$/, ''));
     return;
   }
-  const [apiPort, webPort] = [await freePort(), await freePort()];
-  const baseURL = `http://127.0.0.1:${webPort}`;
-  await build({ root: `${root}/frontend`, logLevel: 'warn' });
-
-  const api = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-    cwd: `${root}/backend`,
-    env: {
-      PATH: process.env.PATH,
-      HOST: '127.0.0.1',
-      PORT: String(apiPort),
-      PGLITE_DATA_DIR: 'memory://',
-      BETTER_AUTH_SECRET: 'e2e-secret-that-is-long-enough-0123456789',
-      BETTER_AUTH_URL: baseURL,
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  api.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  api.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  await waitFor(`http://127.0.0.1:${apiPort}/health/ready`, api, () => output);
-
-  const target = `http://127.0.0.1:${apiPort}`;
-  const web: PreviewServer = await preview({
-    root: `${root}/frontend`,
-    logLevel: 'warn',
-    preview: {
-      host: '127.0.0.1',
-      port: webPort,
-      strictPort: true,
-      proxy: Object.fromEntries(['/api', '/health', '/mcp'].map((path) => [path, { target }])),
-    },
-  });
-  project.provide('baseURL', baseURL);
-
-  return async () => {
-    await web.close();
-    api.kill('SIGTERM');
-  };
+  const stack = await startStack();
+  project.provide('baseURL', stack.baseURL);
+  return () => stack.stop();
 }
