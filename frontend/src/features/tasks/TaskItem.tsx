@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { useDeleteTask, useUpdateTask, type Task } from './api';
+import { useDeleteTask, useUpdateTask, type Priority, type Task, type TaskPatch } from './api';
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', timeZone: 'UTC' });
 
@@ -11,8 +11,16 @@ export function TaskItem({ task }: { task: Task }) {
 
   function save(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const title = String(new FormData(event.currentTarget).get('title') ?? '').trim();
-    if (title && title !== task.title) update.mutate({ id: task.id, patch: { title } });
+    const data = new FormData(event.currentTarget);
+    const title = String(data.get('title') ?? '').trim();
+    const priority = String(data.get('priority')) as Priority;
+    const dueDate = String(data.get('dueDate') ?? '') || null;
+    const patch: TaskPatch = {
+      ...(title && title !== task.title && { title }),
+      ...(priority !== task.priority && { priority }),
+      ...(dueDate !== task.dueDate && { dueDate }),
+    };
+    if (Object.keys(patch).length > 0) update.mutate({ id: task.id, patch });
     setEditing(false);
   }
 
@@ -30,6 +38,12 @@ export function TaskItem({ task }: { task: Task }) {
       {editing ? (
         <form className="edit" onSubmit={save}>
           <input name="title" aria-label="Edit title" defaultValue={task.title} maxLength={200} autoFocus />
+          <select name="priority" aria-label="Edit priority" defaultValue={task.priority}>
+            <option value="low">Low</option>
+            <option value="medium">Medium</option>
+            <option value="high">High</option>
+          </select>
+          <input name="dueDate" type="date" aria-label="Edit due date" defaultValue={task.dueDate ?? ''} />
           <button type="submit">Save</button>
           <button type="button" onClick={() => setEditing(false)}>
             Cancel
