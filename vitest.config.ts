@@ -29,6 +29,15 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [
+      {
+        extends: true,
+        test: {
+          name: 'workflows',
+          include: ['test/workflows/**/*.test.ts'],
+          // GitHub's parser imports its JSON schema without an import attribute: let Vite load it.
+          server: { deps: { inline: ['@actions/workflow-parser'] } },
+        },
+      },
       { extends: true, test: { name: 'backend:unit', root: 'backend', include: ['test/unit/**/*.test.ts'] } },
       integration('pglite'),
       ...(postgresAvailable ? [integration('postgres')] : []),

