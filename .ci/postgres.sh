@@ -4,7 +4,7 @@
 set -euo pipefail
 port=${PGPORT:-55432}
 dir=${PGTEST_DIR:-/tmp/todo-pgtest}
-bindir=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+bindir=$(printf '%s\n' /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
 id postgres >/dev/null 2>&1 || useradd --system --home-dir /var/lib/postgresql --shell /usr/sbin/nologin postgres
 if [ -f "$dir/postmaster.pid" ] && runuser -u postgres -- "$bindir/pg_ctl" -D "$dir" status >/dev/null 2>&1; then
   runuser -u postgres -- "$bindir/pg_ctl" -D "$dir" -m fast stop >/dev/null

@@ -1,0 +1,49 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+
+/** A linter built or installed on the machine; under CI a missing one fails instead of skipping. */
+function tool(name: string, configured: string | undefined, install: string): string | undefined {
+  const found = configured ?? spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).stdout.trim();
+  if (found && existsSync(found)) return found;
+  if (process.env.CI === 'true') throw new Error(`${name} is missing: ${install}`);
+  console.warn(`${name} not found, its test is skipped: ${install}`);
+  return undefined;
+}
+
+const actionlint = tool(
+  'actionlint',
+  process.env.ACTIONLINT,
+  'go install github.com/rhysd/actionlint/cmd/actionlint@v1.7.12 (.ci/run does)',
+);
+const shellcheck = tool('shellcheck', undefined, 'apt-get install shellcheck');
+const SHELL_SCRIPTS = [
+  '.ci/run',
+  '.ci/postgres.sh',
+  ...readdirSync('scripts')
+    .filter((f) => f.endsWith('.sh'))
+    .map((f) => `scripts/${f}`),
+];
+
+describe('native linters', () => {
+  it.skipIf(!actionlint || !shellcheck)(
+    'actionlint, with shellcheck on every run: block, passes the generated workflows',
+    () => {
+      const result = spawnSync(actionlint!, ['-shellcheck', shellcheck!], { encoding: 'utf8' });
+      expect(result.stdout + result.stderr).toBe('');
+      expect(result.status).toBe(0);
+    },
+  );
+
+  it.skipIf(!shellcheck)('shellcheck passes the shell scripts', () => {
+    expect(() => execFileSync(shellcheck!, ['--severity=style', ...SHELL_SCRIPTS], { encoding: 'utf8' })).not.toThrow();
+  });
+
+  it.skipIf(!actionlint)('actionlint does find a broken run: block', () => {
+    const broken =
+      'on: push\njobs:\n  x:\n    runs-on: ubuntu-24.04\n    steps:\n      - run: echo "${{ github.event.issue.title }}"\n';
+    const result = spawnSync(actionlint!, ['-'], { input: broken, encoding: 'utf8' });
+    expect(result.status).toBe(1);
+    expect(result.stdout).toMatch(/github\.event\.issue\.title.*(untrusted|potentially)/);
+  });
+});
