@@ -4,20 +4,10 @@ import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { server } from '../../test/setup';
 import { renderWithQuery } from '../../test/render';
-import type { Task } from './api';
+import { makeTask } from '../../test/tasks';
 import { TaskItem } from './TaskItem';
 
-const task: Task = {
-  id: '6f1c2f8e-4a55-4c43-9c1e-2b8f8b1f0a11',
-  title: 'Write report',
-  description: null,
-  completed: false,
-  priority: 'medium',
-  dueDate: null,
-  tags: [],
-  createdAt: '2026-11-20T10:00:00Z',
-  updatedAt: '2026-11-20T10:00:00Z',
-};
+const task = makeTask('Write report');
 
 describe('TaskItem', () => {
   it('sends only the fields that the edit changed', async () => {

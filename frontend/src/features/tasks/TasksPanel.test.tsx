@@ -4,21 +4,8 @@ import { delay, http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { server } from '../../test/setup';
 import { renderWithQuery } from '../../test/render';
-import type { Task } from './api';
+import { makeTask as task } from '../../test/tasks';
 import { TasksPanel } from './TasksPanel';
-
-const task = (title: string, extra: Partial<Task> = {}): Task => ({
-  id: crypto.randomUUID(),
-  title,
-  description: null,
-  completed: false,
-  priority: 'medium',
-  dueDate: null,
-  tags: [],
-  createdAt: '2026-11-20T10:00:00Z',
-  updatedAt: '2026-11-20T10:00:00Z',
-  ...extra,
-});
 
 describe('TasksPanel', () => {
   it('lists tasks with their details, and sends the filters to the API', async () => {
