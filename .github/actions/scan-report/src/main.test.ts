@@ -1,0 +1,94 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+const core = vi.hoisted(() => {
+  const summary = { addRaw: vi.fn(), write: vi.fn() };
+  summary.addRaw.mockReturnValue(summary);
+  return {
+    getInput: vi.fn(),
+    getBooleanInput: vi.fn(),
+    setOutput: vi.fn(),
+    setFailed: vi.fn(),
+    error: vi.fn(),
+    info: vi.fn(),
+    summary,
+  };
+});
+const github = vi.hoisted(() => ({
+  context: { payload: {} as Record<string, unknown>, repo: { owner: 'acme', repo: 'todo' } },
+  getOctokit: vi.fn(),
+}));
+const comment = vi.hoisted(() => ({ upsertComment: vi.fn() }));
+vi.mock('@actions/core', () => core);
+vi.mock('@actions/github', () => github);
+vi.mock('./comment.js', () => comment);
+const { run } = await import('./main.js');
+
+function reportFile(severity: string): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'scan-')), 'trivy.json');
+  writeFileSync(
+    path,
+    JSON.stringify({
+      Results: [
+        {
+          Target: 'img',
+          Vulnerabilities: [{ VulnerabilityID: 'CVE-1', PkgName: 'p', InstalledVersion: '1', Severity: severity }],
+        },
+      ],
+    }),
+  );
+  return path;
+}
+
+function inputs(values: Record<string, string>) {
+  core.getInput.mockImplementation((name: string) => values[name] ?? '');
+  core.getBooleanInput.mockImplementation((name: string) => values[name] === 'true');
+}
+
+describe('scan-report run()', () => {
+  beforeEach(() => {
+    vi.clearAllMocks();
+    github.context.payload = {};
+    delete process.env.ACT;
+  });
+
+  it('fails at the threshold, annotates, and comments on a pull request', async () => {
+    inputs({
+      report: reportFile('CRITICAL'),
+      title: 'Backend',
+      'severity-threshold': 'HIGH',
+      comment: 'true',
+      'github-token': 't',
+    });
+    github.context.payload = { pull_request: { number: 7 } };
+    comment.upsertComment.mockResolvedValue('created');
+    await run();
+    expect(core.error).toHaveBeenCalledWith('img: p 1', { title: 'CVE-1 (CRITICAL)' });
+    expect(core.setOutput).toHaveBeenCalledWith('findings', 1);
+    expect(comment.upsertComment).toHaveBeenCalledWith(
+      undefined,
+      { owner: 'acme', repo: 'todo', number: 7 },
+      'Backend',
+      expect.stringContaining('CVE-1'),
+    );
+    expect(core.setFailed).toHaveBeenCalledWith('Backend: 1 finding(s) at or above HIGH');
+  });
+
+  it('passes below the threshold and posts no comment outside pull requests or under act', async () => {
+    inputs({ report: reportFile('LOW'), 'severity-threshold': 'HIGH', comment: 'true', 'github-token': 't' });
+    await run();
+    process.env.ACT = 'true';
+    github.context.payload = { pull_request: { number: 7 } };
+    await run();
+    expect(core.setFailed).not.toHaveBeenCalled();
+    expect(comment.upsertComment).not.toHaveBeenCalled();
+  });
+
+  it('fails with one line on an unknown threshold', async () => {
+    inputs({ report: reportFile('LOW'), 'severity-threshold': 'SEVERE' });
+    await run();
+    expect(core.setFailed).toHaveBeenCalledWith(expect.stringMatching(/^severity-threshold must be one of/));
+  });
+});
