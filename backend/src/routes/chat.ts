@@ -48,6 +48,19 @@ export default async function chatRoutes(fastify: FastifyInstance, opts: ChatRou
       const history = conversationId ? await loadMessages(db, userId, conversationId) : [];
       if (!history) throw notFound('Conversation');
       const now = clock();
+      // Stores the exchange and answers with it; `tx` is the transaction the turn belongs to.
+      const record = async (tx: Db, turn: AssistantTurn) => {
+        const actions = turn.actions ?? [];
+        const id = await saveExchange(tx, {
+          userId,
+          conversationId,
+          message,
+          reply: turn.reply,
+          actions,
+          context: turn.context,
+        });
+        return { conversationId: id, reply: turn.reply, actions };
+      };
 
       if (llm) {
         let turn: AssistantTurn;
@@ -58,19 +71,14 @@ export default async function chatRoutes(fastify: FastifyInstance, opts: ChatRou
           request.log.warn({ err: error }, 'language model unavailable');
           throw new ApiError(502, 'ASSISTANT_UNAVAILABLE', 'The assistant is unavailable right now: try again shortly');
         }
-        const id = await db.transaction((tx) =>
-          saveExchange(tx as unknown as Db, { userId, conversationId, message, ...turn, actions: turn.actions ?? [] }),
-        );
-        return { conversationId: id, reply: turn.reply, actions: turn.actions ?? [] };
+        return db.transaction((tx) => record(tx as unknown as Db, turn));
       }
 
       // The built-in assistant's changes and the messages recording them commit together.
       const lastContext = history.findLast((m) => m.role === 'assistant')?.context ?? {};
       return db.transaction(async (transaction) => {
         const tx = transaction as unknown as Db;
-        const turn = await new Assistant({ db: tx, userId }, now, lastContext).respond(message);
-        const id = await saveExchange(tx, { userId, conversationId, message, ...turn, actions: turn.actions ?? [] });
-        return { conversationId: id, reply: turn.reply, actions: turn.actions ?? [] };
+        return record(tx, await new Assistant({ db: tx, userId }, now, lastContext).respond(message));
       });
     },
   );
