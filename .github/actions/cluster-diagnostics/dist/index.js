@@ -20430,10 +20430,12 @@ function podStates(json) {
     };
   });
 }
+function isHealthy(pod) {
+  const [ready, total] = pod.ready.split("/");
+  return pod.phase === "Succeeded" || pod.phase === "Running" && ready === total;
+}
 function renderMarkdown(namespace, pods, warnings) {
-  const unhealthy = pods.filter(
-    (p) => p.phase !== "Running" && p.phase !== "Succeeded" || p.ready.split("/")[0] !== p.ready.split("/")[1] && p.phase !== "Succeeded"
-  );
+  const unhealthy = pods.filter((p) => !isHealthy(p));
   const lines = [
     `## Cluster diagnostics (namespace ${namespace})`,
     "",

@@ -40,12 +40,14 @@ export function podStates(json: string): PodState[] {
   });
 }
 
+/** A finished pod, or a running one whose containers are all ready. */
+function isHealthy(pod: PodState): boolean {
+  const [ready, total] = pod.ready.split('/');
+  return pod.phase === 'Succeeded' || (pod.phase === 'Running' && ready === total);
+}
+
 export function renderMarkdown(namespace: string, pods: PodState[], warnings: string[]): string {
-  const unhealthy = pods.filter(
-    (p) =>
-      (p.phase !== 'Running' && p.phase !== 'Succeeded') ||
-      (p.ready.split('/')[0] !== p.ready.split('/')[1] && p.phase !== 'Succeeded'),
-  );
+  const unhealthy = pods.filter((p) => !isHealthy(p));
   const lines = [
     `## Cluster diagnostics (namespace ${namespace})`,
     '',
