@@ -28,11 +28,12 @@ export const npmRun = (script: string, env?: Record<string, string>) =>
     ...(env && { env }),
   });
 
+/** Artifacts need GitHub's artifact service, which act does not provide: skipped under act. */
 export const uploadOnFailure = (name: string, path: string) =>
   new Step({
     id: `upload-${name}`,
     name: `Upload ${name}`,
-    if: 'failure()',
+    if: 'failure() && !env.ACT',
     uses: uses('uploadArtifact'),
     with: { name, path, 'retention-days': 7, 'if-no-files-found': 'ignore' },
   });
