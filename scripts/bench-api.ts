@@ -8,11 +8,10 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { freePort, waitUntilAnswers } from './lib/processes.js';
 
 const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 if (!adminUrl) {
@@ -35,14 +34,6 @@ const server = http.createServer((req, res) => {
 server.listen(Number(process.env.PORT), process.env.HOST);
 `;
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
 /** Starts a server process on a free port and resolves with its URL once /health/live answers. */
 async function start(args: string[], env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
   const port = await freePort();
@@ -52,21 +43,8 @@ async function start(args: string[], env: Record<string, string>): Promise<{ chi
     env: { PATH: process.env.PATH, HOST: '127.0.0.1', PORT: String(port), ...env },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
-  const exited = new Promise<never>((_, reject) =>
-    child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code}`))),
-  );
-  for (let attempt = 0; attempt < 300; attempt += 1) {
-    const up = await Promise.race([
-      fetch(`${url}/health/live`).then(
-        (r) => r.ok,
-        () => false,
-      ),
-      exited,
-    ]);
-    if (up) return { child, url };
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`${args.join(' ')} did not answer on ${url} within 30 s`);
+  await waitUntilAnswers(`${url}/health/live`, child);
+  return { child, url };
 }
 
 type Result = { name: string; rps: number; p50: number; p99: number; errors: number };

@@ -1,32 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
+import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { build, preview } from 'vite';
+import { freePort, waitUntilAnswers } from '../../scripts/lib/processes.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-async function waitFor(url: string, child: ChildProcess, output: () => string): Promise<void> {
-  for (let attempt = 0; attempt < 300; attempt += 1) {
-    if (child.exitCode !== null) throw new Error(`the API exited with ${child.exitCode}:\n${output()}`);
-    if (
-      await fetch(url).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`the API did not answer on ${url} within 30 s:\n${output()}`);
-}
 
 export type Stack = { baseURL: string; stop(): Promise<void> };
 
@@ -55,7 +32,7 @@ export async function startStack(): Promise<Stack> {
   let output = '';
   api.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   api.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  await waitFor(`http://127.0.0.1:${apiPort}/health/ready`, api, () => output);
+  await waitUntilAnswers(`http://127.0.0.1:${apiPort}/health/ready`, api, () => output);
 
   const target = `http://127.0.0.1:${apiPort}`;
   const web = await preview({
