@@ -3,7 +3,9 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', 'coverage/**', 'test-results/**', '**/.data/**'] },
+  {
+    ignores: ['**/dist/**', '**/node_modules/**', 'coverage/**', 'test-results/**', '**/.data/**', 'backend/bundle/**'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -16,5 +18,5 @@ export default tseslint.config(
     },
   },
   // Command-line scripts print their results.
-  { files: ['scripts/**/*.ts', '.ci/**/*.mjs'], rules: { 'no-console': 'off' } },
+  { files: ['scripts/**/*.ts', 'backend/scripts/**/*.ts', '.ci/**/*.mjs'], rules: { 'no-console': 'off' } },
 );

@@ -70,7 +70,7 @@ export async function buildApp({ config, database, logger, clock }: AppOptions) 
     transform: jsonSchemaTransform,
   });
   await app.register(authPlugin, { config });
-  await app.register(healthRoutes);
+  await app.register(healthRoutes, { config });
   await app.register(taskRoutes, { prefix: '/api/tasks' });
   await app.register(chatRoutes, { prefix: '/api', config, clock });
   await app.register(mcpRoutes);

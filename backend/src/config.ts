@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { MIGRATIONS_FOLDER } from './db/migrate.js';
 
 const emptyToUndefined = (value: unknown) => (value === '' ? undefined : value);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(emptyToUndefined, schema.optional());
@@ -21,13 +22,17 @@ const wholeNumber = z.coerce.number({ error: 'must be a whole number' }).int();
 
 const envSchema = z.object({
   NODE_ENV: withDefault(z.enum(['development', 'production', 'test']), 'development'),
+  // What this deployment demands of its configuration; NODE_ENV only tunes libraries.
+  ENVIRONMENT: withDefault(z.enum(['development', 'production']), 'development'),
   HOST: withDefault(z.string().min(1), '0.0.0.0'),
   // 0 asks the system for a free port.
   PORT: withDefault(wholeNumber.min(0).max(65535), '8000'),
   LOG_LEVEL: withDefault(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info'),
   DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\/.+/, 'must start with postgres:// or postgresql://')),
   DB_POOL_MAX: withDefault(wholeNumber.min(1).max(200), '10'),
+  DB_STARTUP_TIMEOUT_MS: withDefault(wholeNumber.min(0), '60000'),
   PGLITE_DATA_DIR: withDefault(z.string().min(1), '.data/pglite'),
+  MIGRATIONS_DIR: withDefault(z.string().min(1), MIGRATIONS_FOLDER),
   BETTER_AUTH_SECRET: optional(z.string().min(32, 'must be at least 32 characters')),
   BETTER_AUTH_URL: withDefault(z.url({ protocol: /^https?$/ }), 'http://localhost:8000'),
   TRUSTED_ORIGINS: withDefault(originList, ''),
@@ -56,10 +61,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const problems = parsed.success
     ? []
     : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-  if (env.NODE_ENV === 'production' && !env.BETTER_AUTH_SECRET) {
-    problems.push(
-      'BETTER_AUTH_SECRET: is required when NODE_ENV=production (generate one with: openssl rand -base64 32)',
-    );
+  if (env.ENVIRONMENT === 'production') {
+    if (!env.DATABASE_URL) {
+      problems.push('DATABASE_URL: is required when ENVIRONMENT=production (postgresql://user:password@host:5432/db)');
+    }
+    if (!env.BETTER_AUTH_SECRET) {
+      problems.push(
+        'BETTER_AUTH_SECRET: is required when ENVIRONMENT=production (generate one with: openssl rand -base64 32)',
+      );
+    }
   }
   if (!parsed.success || problems.length > 0) {
     throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);

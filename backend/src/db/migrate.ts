@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import type { Database, Db } from './client.js';
 
+/** The migrations beside the sources; bundles set MIGRATIONS_DIR instead. */
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../drizzle', import.meta.url));
 
 // Any constant shared by every replica; it names this application's migration lock.

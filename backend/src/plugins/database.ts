@@ -3,6 +3,7 @@ import fp from 'fastify-plugin';
 import type { Config } from '../config.js';
 import { openDatabase, type Database } from '../db/client.js';
 import { runMigrations } from '../db/migrate.js';
+import { waitForDatabase } from '../db/wait-for-database.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -12,7 +13,7 @@ declare module 'fastify' {
 
 export type DatabasePluginOptions = { config: Config; database?: Database | undefined };
 
-/** Opens the database (unless one is given), applies migrations, and closes what it opened. */
+/** Opens the database (unless one is given), waits for it, applies migrations, and closes what it opened. */
 export default fp(
   async function databasePlugin(app: FastifyInstance, opts: DatabasePluginOptions) {
     const database =
@@ -23,8 +24,9 @@ export default fp(
         poolMax: opts.config.DB_POOL_MAX,
       }));
     if (!opts.database) app.addHook('onClose', () => database.close());
+    await waitForDatabase(database, { timeoutMs: opts.config.DB_STARTUP_TIMEOUT_MS, log: app.log });
     app.log.info({ database: database.kind }, 'applying database migrations');
-    await runMigrations(database);
+    await runMigrations(database, opts.config.MIGRATIONS_DIR);
     app.decorate('database', database);
   },
   { name: 'database' },

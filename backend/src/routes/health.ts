@@ -1,9 +1,10 @@
 import type { FastifyInstance } from 'fastify';
+import type { Config } from '../config.js';
 import { migrationsApplied } from '../db/migrate.js';
 
 const noLimit = { config: { rateLimit: false as const }, schema: { tags: ['health'] } };
 
-export default async function healthRoutes(app: FastifyInstance) {
+export default async function healthRoutes(app: FastifyInstance, { config }: { config: Config }) {
   app.get('/health', noLimit, async (_request, reply) => {
     try {
       await app.database.ping();
@@ -20,7 +21,7 @@ export default async function healthRoutes(app: FastifyInstance) {
     if (app.isDraining()) return reply.status(503).send({ status: 'not ready', reason: 'shutting down' });
     try {
       await app.database.ping();
-      if (!(await migrationsApplied(app.database))) {
+      if (!(await migrationsApplied(app.database, config.MIGRATIONS_DIR))) {
         return reply.status(503).send({ status: 'not ready', reason: 'migrations pending' });
       }
       return { status: 'ready' };

@@ -135,7 +135,7 @@ describe(`the server process (${TEST_DB})`, () => {
   it('refuses to start on bad configuration, naming the variable', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
       cwd: backendDir,
-      env: { PATH: process.env.PATH, PORT: 'eighty', NODE_ENV: 'production' },
+      env: { PATH: process.env.PATH, PORT: 'eighty', ENVIRONMENT: 'production' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stderr = '';

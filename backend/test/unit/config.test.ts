@@ -8,6 +8,8 @@ describe('loadConfig', () => {
       HOST: '0.0.0.0',
       PORT: 8000,
       PGLITE_DATA_DIR: '.data/pglite',
+      ENVIRONMENT: 'development',
+      DB_STARTUP_TIMEOUT_MS: 60000,
       TRUSTED_ORIGINS: [],
       TRUST_PROXY: false,
       authSecretGenerated: true,
@@ -25,8 +27,10 @@ describe('loadConfig', () => {
       TRUSTED_ORIGINS: 'http://localhost:5173, https://todo.local',
       TRUST_PROXY: 'true',
       OPENAI_API_KEY: '',
-      NODE_ENV: 'production',
+      ENVIRONMENT: 'production',
+      MIGRATIONS_DIR: '/app/drizzle',
     });
+    expect(config.MIGRATIONS_DIR).toBe('/app/drizzle');
     expect(config.PORT).toBe(3001);
     expect(config.TRUSTED_ORIGINS).toEqual(['http://localhost:5173', 'https://todo.local']);
     expect(config.TRUST_PROXY).toBe(true);
@@ -39,7 +43,10 @@ describe('loadConfig', () => {
     [{ PORT: '70000' }, 'PORT'],
     [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL: must start with postgres://'],
     [{ BETTER_AUTH_SECRET: 'short' }, 'BETTER_AUTH_SECRET: must be at least 32 characters'],
-    [{ NODE_ENV: 'production' }, 'BETTER_AUTH_SECRET: is required when NODE_ENV=production'],
+    [{ ENVIRONMENT: 'production' }, 'BETTER_AUTH_SECRET: is required when ENVIRONMENT=production'],
+    [{ ENVIRONMENT: 'production', BETTER_AUTH_SECRET: 's'.repeat(32) }, 'DATABASE_URL: is required'],
+    [{ ENVIRONMENT: 'staging' }, 'ENVIRONMENT'],
+    [{ DB_STARTUP_TIMEOUT_MS: '-1' }, 'DB_STARTUP_TIMEOUT_MS'],
     [{ TRUSTED_ORIGINS: 'http://ok.example,not a url' }, 'TRUSTED_ORIGINS.1: each entry must be an http(s) URL'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ TRUST_PROXY: 'yes' }, 'TRUST_PROXY'],
@@ -49,8 +56,8 @@ describe('loadConfig', () => {
   });
 
   it('reports every bad variable at once', () => {
-    expect(() => loadConfig({ PORT: 'x', NODE_ENV: 'production', LOG_LEVEL: 'loud' })).toThrow(
-      /PORT: .*; LOG_LEVEL: .*; BETTER_AUTH_SECRET: /,
+    expect(() => loadConfig({ PORT: 'x', ENVIRONMENT: 'production', LOG_LEVEL: 'loud' })).toThrow(
+      /PORT: .*; LOG_LEVEL: .*; DATABASE_URL: .*; BETTER_AUTH_SECRET: /,
     );
   });
 });
