@@ -39,6 +39,7 @@ export default defineConfig({
         },
       },
       { extends: true, test: { name: 'actions', include: ['.github/actions/*/src/**/*.test.ts'] } },
+      { extends: true, test: { name: 'images', include: ['test/images/**/*.test.ts'] } },
       { extends: true, test: { name: 'backend:unit', root: 'backend', include: ['test/unit/**/*.test.ts'] } },
       integration('pglite'),
       ...(postgresAvailable ? [integration('postgres')] : []),

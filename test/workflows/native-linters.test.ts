@@ -20,9 +20,11 @@ const shellcheck = tool('shellcheck', undefined, 'apt-get install shellcheck');
 const SHELL_SCRIPTS = [
   '.ci/run',
   '.ci/postgres.sh',
-  ...readdirSync('scripts')
-    .filter((f) => f.endsWith('.sh'))
-    .map((f) => `scripts/${f}`),
+  ...['scripts', 'docker'].flatMap((dir) =>
+    readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.sh'))
+      .map((f) => `${dir}/${f}`),
+  ),
 ];
 
 describe('native linters', () => {

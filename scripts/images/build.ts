@@ -1,0 +1,71 @@
+/**
+ * npm run images:build [-- backend|frontend] — builds todo-backend and todo-frontend tagged
+ * ${IMAGE_TAG:-dev}, with OCI labels from the checkout. IMAGE_CACHE_FROM / IMAGE_CACHE_TO
+ * (buildx only; "{name}" becomes the image name) add a build cache such as type=gha.
+ */
+import { readFileSync } from 'node:fs';
+import { buildCaFile, buildCommand, capture, docker, repoRoot, requireDocker, run } from '../lib/docker.js';
+import { IMAGES, imageRef, type ImageSpec } from './images.js';
+
+function labelArgs(): string[] {
+  const { version } = JSON.parse(readFileSync(`${repoRoot}/package.json`, 'utf8')) as { version: string };
+  const revision = process.env.GITHUB_SHA ?? capture('git', ['rev-parse', 'HEAD']).stdout.trim();
+  const source =
+    process.env.GITHUB_REPOSITORY &&
+    `${process.env.GITHUB_SERVER_URL ?? 'https://github.com'}/${process.env.GITHUB_REPOSITORY}`;
+  const args = {
+    VERSION: process.env.IMAGE_VERSION ?? version,
+    REVISION: revision || 'unknown',
+    CREATED: new Date().toISOString(),
+    ...(source ? { SOURCE: source } : {}),
+  };
+  return Object.entries(args).flatMap(([key, value]) => ['--build-arg', `${key}=${value}`]);
+}
+
+function cacheArgs(image: ImageSpec, usesBuildx: boolean): string[] {
+  const from = process.env.IMAGE_CACHE_FROM;
+  const to = process.env.IMAGE_CACHE_TO;
+  if (!usesBuildx) return [];
+  return [
+    ...(from ? ['--cache-from', from.replaceAll('{name}', image.name)] : []),
+    ...(to ? ['--cache-to', to.replaceAll('{name}', image.name)] : []),
+  ];
+}
+
+export async function buildImages(names: string[] = []): Promise<void> {
+  requireDocker();
+  const unknown = names.filter((name) => !IMAGES.some((image) => image.name.endsWith(name)));
+  if (unknown.length > 0) throw new Error(`unknown image ${unknown.join(', ')}: choose backend or frontend`);
+  const selected = names.length ? IMAGES.filter((image) => names.some((name) => image.name.endsWith(name))) : IMAGES;
+  const { args: build, env } = buildCommand();
+  const ca = buildCaFile();
+  for (const image of selected) {
+    const started = Date.now();
+    console.log(`==> building ${imageRef(image)} from ${image.dockerfile}`);
+    await run(
+      docker,
+      [
+        ...build,
+        '--file',
+        image.dockerfile,
+        '--tag',
+        imageRef(image),
+        ...labelArgs(),
+        ...cacheArgs(image, build[0] === 'buildx'),
+        ...(ca ? ['--secret', `id=build_ca,src=${ca}`] : []),
+        '.',
+      ],
+      env,
+    );
+    console.log(`==> ${imageRef(image)} built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  }
+}
+
+if (import.meta.main) {
+  try {
+    await buildImages(process.argv.slice(2));
+  } catch (error) {
+    console.error(`images:build: ${(error as Error).message}`);
+    process.exit(1);
+  }
+}
