@@ -39,7 +39,7 @@ export default defineConfig({
         },
       },
       { extends: true, test: { name: 'actions', include: ['.github/actions/*/src/**/*.test.ts'] } },
-      { extends: true, test: { name: 'images', include: ['test/images/**/*.test.ts'] } },
+      { extends: true, test: { name: 'images', include: ['test/images/rules.test.ts'] } },
       { extends: true, test: { name: 'backend:unit', root: 'backend', include: ['test/unit/**/*.test.ts'] } },
       integration('pglite'),
       ...(postgresAvailable ? [integration('postgres')] : []),
@@ -53,6 +53,27 @@ export default defineConfig({
           setupFiles: ['src/test/setup.ts'],
         },
       },
+      {
+        extends: true,
+        test: {
+          name: 'e2e:api',
+          include: ['test/e2e/api.test.ts'],
+          globalSetup: ['frontend/e2e/global-setup.ts'],
+        },
+      },
+      // Faults against the running compose stack; only through npm run test:stack.
+      ...(process.env.STACK_TESTS === '1'
+        ? [
+            {
+              extends: true,
+              test: {
+                name: 'stack',
+                include: ['test/e2e/stack.test.ts', 'test/images/containers.test.ts'],
+                fileParallelism: false,
+              },
+            },
+          ]
+        : []),
       ...(chromiumAvailable
         ? [
             {

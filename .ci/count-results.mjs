@@ -1,10 +1,15 @@
-// Prints "<passed> <failed>" from a vitest JSON report; a missing report counts as one failure.
+// Prints "<passed> <failed>" summed over vitest JSON reports; a missing report counts as one failure.
 import { existsSync, readFileSync } from 'node:fs';
 
-const file = process.argv[2];
-if (!file || !existsSync(file)) {
-  console.log('0 1');
-} else {
+let passed = 0;
+let failed = 0;
+for (const file of process.argv.slice(2)) {
+  if (!existsSync(file)) {
+    failed += 1;
+    continue;
+  }
   const report = JSON.parse(readFileSync(file, 'utf8'));
-  console.log(`${report.numPassedTests} ${report.numFailedTests + (report.numRuntimeErrorTestSuites ?? 0)}`);
+  passed += report.numPassedTests;
+  failed += report.numFailedTests + (report.numRuntimeErrorTestSuites ?? 0);
 }
+console.log(`${passed} ${failed}`);

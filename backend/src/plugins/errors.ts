@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { isDatabaseUnavailable } from '../db/unavailable.js';
 import { ApiError, errorBody } from '../errors.js';
 
 /** Fastify's own client errors, mapped to the API's codes and to the input they concern. */
@@ -55,6 +56,14 @@ export default fp(async function errors(app: FastifyInstance) {
       return reply
         .status(status)
         .send(errorBody(known?.code ?? 'BAD_REQUEST', known?.message ?? error.message, known?.field));
+    }
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn({ err: error }, 'database unavailable');
+      // 503 tells the UI and load balancers to retry, where a 500 would say the request was wrong.
+      return reply
+        .status(503)
+        .header('retry-after', '5')
+        .send(errorBody('DATABASE_UNAVAILABLE', 'The database is unavailable; retry shortly'));
     }
     request.log.error({ err: error }, 'request failed');
     return reply

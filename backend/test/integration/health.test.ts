@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../helpers/database.js';
-import { createTestApp, useTestApp } from '../helpers/app.js';
+import { createTestApp, signUp, useTestApp } from '../helpers/app.js';
 
 const ctx = useTestApp();
 
@@ -20,7 +20,13 @@ describe('health, metrics and docs', () => {
     const db = await createTestDatabase();
     const app = await createTestApp(db.database);
     try {
+      const user = await signUp(app);
       await db.drop();
+      const tasks = await app.inject({ url: '/api/tasks', headers: user.headers });
+      expect(tasks.statusCode).toBe(503);
+      expect(tasks.json()).toEqual({
+        error: { code: 'DATABASE_UNAVAILABLE', message: 'The database is unavailable; retry shortly' },
+      });
       const health = await app.inject({ url: '/health' });
       expect(health.statusCode).toBe(503);
       expect(health.json()).toEqual({ status: 'unhealthy', database: 'disconnected' });

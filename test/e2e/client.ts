@@ -1,0 +1,60 @@
+declare module 'vitest' {
+  // Provided by frontend/e2e/global-setup.ts: the stack under test.
+  export interface ProvidedContext {
+    baseURL: string;
+  }
+}
+
+/** A client for a deployed stack's HTTP API, as an outside program uses it: bearer tokens, JSON. */
+export type Reply = { status: number; body: unknown; headers: Headers };
+
+export class StackClient {
+  constructor(
+    readonly baseURL: string,
+    private token?: string,
+  ) {}
+
+  async request(method: string, path: string, body?: unknown): Promise<Reply> {
+    try {
+      return await this.send(method, path, body);
+    } catch (error) {
+      // A kept-alive socket to a container that has since been replaced: GETs may safely go again.
+      if (method !== 'GET') throw error;
+      return this.send(method, path, body);
+    }
+  }
+
+  private async send(method: string, path: string, body?: unknown): Promise<Reply> {
+    const response = await fetch(`${this.baseURL}${path}`, {
+      method,
+      headers: {
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: AbortSignal.timeout(15_000),
+    });
+    const text = await response.text();
+    const json = response.headers.get('content-type')?.includes('json') && text ? (JSON.parse(text) as unknown) : text;
+    return { status: response.status, body: json, headers: response.headers };
+  }
+
+  get = (path: string) => this.request('GET', path);
+  post = (path: string, body: unknown) => this.request('POST', path, body);
+  patch = (path: string, body: unknown) => this.request('PATCH', path, body);
+  delete = (path: string) => this.request('DELETE', path);
+
+  /** Signs up a new user (or signs in with the password) and keeps the bearer token. */
+  async authenticate(kind: 'sign-up' | 'sign-in', email: string, password: string): Promise<Reply> {
+    const reply = await this.post(`/api/auth/${kind}/email`, { name: 'Stack User', email, password });
+    const token = reply.headers.get('set-auth-token');
+    if (token) this.token = token;
+    return reply;
+  }
+}
+
+let counter = 0;
+export const uniqueEmail = (prefix: string) => `${prefix}-${Date.now()}-${++counter}@example.com`;
+
+export type Task = { id: string; title: string; completed: boolean; priority: string; dueDate: string | null };
+export type Message = { role: string; content: string; actions: { tool: string; ok: boolean }[] };

@@ -1,0 +1,73 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { afterAll, describe, expect, it } from 'vitest';
+import { IMAGES, imageRef } from '../../scripts/images/images.js';
+import { docker } from '../../scripts/lib/docker.js';
+
+// The backend image on its own, under bad configuration and a late database (npm run test:stack).
+const backend = imageRef(IMAGES.find((image) => image.name === 'todo-backend')!);
+const postgresImage = /image: (postgres:\S+)/.exec(readFileSync('docker/compose.yaml', 'utf8'))![1]!;
+const SECRET = randomBytes(32).toString('base64');
+const suffix = randomBytes(4).toString('hex');
+const network = `todo-test-${suffix}`;
+const cleanup: string[][] = [];
+
+const dockerOut = (...args: string[]) => execFileSync(docker, args, { encoding: 'utf8' }).trim();
+
+afterAll(() => {
+  for (const args of cleanup.reverse()) spawnSync(docker, args);
+});
+
+describe(`the ${backend} container`, { timeout: 120_000 }, () => {
+  it.each([
+    [{}, 'DATABASE_URL: is required'],
+    [{ DATABASE_URL: 'mysql://db/todo', BETTER_AUTH_SECRET: SECRET }, 'DATABASE_URL: must start with postgres://'],
+    [
+      { DATABASE_URL: 'postgresql://u:p@db/todo', BETTER_AUTH_SECRET: 'short' },
+      'BETTER_AUTH_SECRET: must be at least 32',
+    ],
+  ])('refuses %o with exit code 1 and one line naming the variable', (env, message) => {
+    const result = spawnSync(
+      docker,
+      ['run', '--rm', ...Object.entries(env).flatMap(([key, value]) => ['-e', `${key}=${value}`]), backend],
+      { encoding: 'utf8' },
+    );
+    expect(result.status).toBe(1);
+    const lines = `${result.stdout}${result.stderr}`.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(message);
+  });
+
+  it('waits for a database that starts after it, then serves', async () => {
+    dockerOut('network', 'create', network);
+    cleanup.push(['network', 'rm', network]);
+    const database = `db-${suffix}`;
+    const api = dockerOut(
+      ...['run', '-d', '--network', network, '-p', '127.0.0.1::8000', '--read-only', '--tmpfs', '/tmp'],
+      ...['-e', `DATABASE_URL=postgresql://todo:pw@${database}:5432/todo`, '-e', `BETTER_AUTH_SECRET=${SECRET}`],
+      backend,
+    );
+    cleanup.push(['rm', '-f', api]);
+    await new Promise((resolve) => setTimeout(resolve, 4_000));
+    expect(dockerOut('inspect', '--format', '{{.State.Running}}', api)).toBe('true');
+    const waiting = spawnSync(docker, ['logs', api], { encoding: 'utf8' });
+    expect(waiting.stdout + waiting.stderr).toContain('database not reachable yet, retrying');
+
+    const db = dockerOut(
+      ...['run', '-d', '--network', network, '--name', database],
+      ...['-e', 'POSTGRES_USER=todo', '-e', 'POSTGRES_PASSWORD=pw', '-e', 'POSTGRES_DB=todo', postgresImage],
+    );
+    cleanup.push(['rm', '-f', db]);
+    const port = dockerOut('port', api, '8000').split('\n')[0]!.split(':').pop();
+    let status: number | undefined;
+    for (let attempt = 0; attempt < 120 && status !== 200; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      status = await fetch(`http://127.0.0.1:${port}/health/ready`).then(
+        (r) => r.status,
+        () => undefined,
+      );
+    }
+    expect(status).toBe(200);
+  });
+});
