@@ -3,6 +3,7 @@
  * docker/.env with fresh secrets on first use, builds the images when missing, starts the stack
  * and waits until the UI answers /health through nginx.
  * npm run stack:down [-- --volumes] — stops it; --volumes also deletes the database.
+ * npm run stack:logs — the state of each service and its last log lines (for failed CI runs).
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, writeFileSync } from 'node:fs';
@@ -63,12 +64,19 @@ async function down(args: string[]) {
   await run(compose[0]!, [...compose.slice(1), 'down', ...args]);
 }
 
+async function logs() {
+  const compose = composeCommand();
+  await run(compose[0]!, [...compose.slice(1), 'ps']);
+  await run(compose[0]!, [...compose.slice(1), 'logs', '--no-color', '--tail', '200']);
+}
+
 const [command, ...args] = process.argv.slice(2);
 try {
   requireDocker();
   if (command === 'up') await up();
   else if (command === 'down') await down(args);
-  else throw new Error(`usage: tsx scripts/stack.ts up | down [--volumes]`);
+  else if (command === 'logs') await logs();
+  else throw new Error(`usage: tsx scripts/stack.ts up | down [--volumes] | logs`);
 } catch (error) {
   console.error(`stack:${command ?? ''}: ${(error as Error).message}`);
   process.exit(1);

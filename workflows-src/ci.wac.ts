@@ -1,5 +1,16 @@
 import { NormalJob, Step, Workflow } from '@github-actions-workflow-ts/lib';
-import { checkout, npmCi, npmRun, setupNode, uploadOnFailure } from './lib/steps.js';
+import { uses } from './lib/pins.js';
+import {
+  checkout,
+  exposeCacheRuntime,
+  loadImages,
+  npmCi,
+  npmRun,
+  saveImages,
+  setupBuildx,
+  setupNode,
+  uploadOnFailure,
+} from './lib/steps.js';
 
 const RUNNER = 'ubuntu-24.04';
 
@@ -48,8 +59,108 @@ const test = new NormalJob('test', {
   uploadOnFailure('test-results', 'test-results/'),
 ]);
 
+// 3. Both images, built with buildx and the GitHub cache, held to their budgets and rules.
+const images = new NormalJob('images', {
+  name: 'Build and check the images',
+  'runs-on': RUNNER,
+  'timeout-minutes': 30,
+  permissions: { contents: 'read' },
+}).addSteps([
+  checkout,
+  setupNode,
+  npmCi,
+  setupBuildx,
+  exposeCacheRuntime,
+  npmRun('images:build', {
+    IMAGE_CACHE_FROM: 'type=gha,scope={name}',
+    IMAGE_CACHE_TO: 'type=gha,mode=max,scope={name}',
+  }),
+  npmRun('images:check'),
+  ...saveImages,
+]);
+
+// 4. Trivy on each image: every finding to code scanning, and a gate on fixable HIGH/CRITICAL ones.
+const TRIVY = { version: 'v0.74.0', cache: 'true' };
+const scan = new NormalJob('scan', {
+  name: 'Scan ${{ matrix.image }}',
+  'runs-on': RUNNER,
+  'timeout-minutes': 20,
+  permissions: { contents: 'read', 'security-events': 'write', 'pull-requests': 'write' },
+  strategy: { 'fail-fast': false, matrix: { image: ['todo-backend', 'todo-frontend'] } },
+})
+  .needs([images])
+  .addSteps([
+    checkout,
+    ...loadImages,
+    new Step({
+      id: 'trivy-sarif',
+      name: 'Trivy scan for code scanning',
+      uses: uses('trivy'),
+      with: {
+        ...TRIVY,
+        'image-ref': '${{ matrix.image }}:dev',
+        format: 'sarif',
+        output: 'trivy.sarif',
+        'limit-severities-for-sarif': 'true',
+        severity: 'CRITICAL,HIGH,MEDIUM',
+      },
+    }),
+    new Step({
+      id: 'upload-sarif',
+      name: 'Upload to code scanning',
+      if: 'always() && !env.ACT',
+      uses: uses('uploadSarif'),
+      with: { sarif_file: 'trivy.sarif', category: 'trivy-${{ matrix.image }}' },
+    }),
+    new Step({
+      id: 'trivy-json',
+      name: 'Trivy scan, fixable findings only',
+      uses: uses('trivy'),
+      with: {
+        ...TRIVY,
+        'image-ref': '${{ matrix.image }}:dev',
+        format: 'json',
+        output: 'trivy.json',
+        'ignore-unfixed': 'true',
+        'skip-setup-trivy': 'true',
+      },
+    }),
+    new Step({
+      id: 'gate',
+      name: 'Report, and fail on fixable HIGH or CRITICAL',
+      uses: './.github/actions/scan-report',
+      with: { report: 'trivy.json', title: 'Trivy: ${{ matrix.image }}', 'severity-threshold': 'HIGH' },
+    }),
+  ]);
+
+// 5. The compose stack from those images: browser and API suites, then restarts and an outage.
+const stack = new NormalJob('stack', {
+  name: 'End-to-end on the compose stack',
+  'runs-on': RUNNER,
+  'timeout-minutes': 30,
+  permissions: { contents: 'read' },
+  env: { CHROMIUM_PATH: '/usr/bin/google-chrome' },
+})
+  .needs([images])
+  .addSteps([
+    checkout,
+    setupNode,
+    npmCi,
+    ...loadImages,
+    npmRun('stack:up'),
+    npmRun('test:e2e'),
+    npmRun('test:stack'),
+    new Step({
+      id: 'stack-logs',
+      name: 'Debug on failure: services and logs',
+      if: 'failure()',
+      run: 'npm run stack:logs',
+    }),
+    uploadOnFailure('stack-test-results', 'test-results/'),
+  ]);
+
 // The one required status check: green only when every job it needs succeeded.
-const NEEDED = [workflows, test];
+const NEEDED = [workflows, test, images, scan, stack];
 const ciSuccess = new NormalJob('ci-success', {
   name: 'CI success',
   'runs-on': RUNNER,

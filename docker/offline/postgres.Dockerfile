@@ -5,7 +5,10 @@ ARG BASE_IMAGE
 FROM ${BASE_IMAGE}
 ARG PG_MAJOR
 LABEL org.todo-chatbot.stand-in="Debian postgresql-${PG_MAJOR}; not the upstream image"
-RUN apt-get update \
+# uid/gid 999 as in the official image, so the chart's runAsUser fits both.
+RUN groupadd --system --gid 999 postgres \
+ && useradd --system --uid 999 --gid postgres --home-dir /var/lib/postgresql --shell /bin/bash postgres \
+ && apt-get update \
  && apt-get install -y --no-install-recommends "postgresql-${PG_MAJOR}" \
  && rm -rf /var/lib/apt/lists/* /var/lib/postgresql/* /etc/postgresql \
  && mkdir -p /var/lib/postgresql /var/run/postgresql /docker-entrypoint-initdb.d \

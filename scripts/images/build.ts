@@ -32,7 +32,7 @@ function cacheArgs(image: ImageSpec, usesBuildx: boolean): string[] {
   ];
 }
 
-export async function buildImages(names: string[] = []): Promise<void> {
+export async function buildImages(names: string[] = [], extraFlags: string[] = []): Promise<void> {
   requireDocker();
   const unknown = names.filter((name) => !IMAGES.some((image) => image.name.endsWith(name)));
   if (unknown.length > 0) throw new Error(`unknown image ${unknown.join(', ')}: choose backend or frontend`);
@@ -53,6 +53,7 @@ export async function buildImages(names: string[] = []): Promise<void> {
         ...labelArgs(),
         ...cacheArgs(image, build[0] === 'buildx'),
         ...(ca ? ['--secret', `id=build_ca,src=${ca}`] : []),
+        ...extraFlags,
         '.',
       ],
       env,

@@ -3,17 +3,11 @@
  * with a read-only root filesystem, no capabilities and only /tmp writable, and stops it with
  * SIGTERM. Prints one table; exits 1 when any check fails.
  */
-import { capture, docker, requireDocker } from '../lib/docker.js';
+import { capture, docker, dockerOut, publishedUrl, requireDocker, waitFor200 } from '../lib/docker.js';
 import { IMAGES, imageRef, type ImageSpec } from './images.js';
 import { checkFiles, checkInspect, type Finding, type InspectedImage } from './rules.js';
 
 const START_TIMEOUT_MS = 90_000;
-
-function dockerOut(args: string[]): string {
-  const result = capture(docker, args);
-  if (result.status !== 0) throw new Error(`docker ${args[0]} failed: ${result.stderr.trim()}`);
-  return result.stdout.trim();
-}
 
 function fileList(ref: string): string[] {
   const id = dockerOut(['create', ref]);
@@ -49,26 +43,17 @@ async function startLockedDown(image: ImageSpec): Promise<Finding[]> {
     imageRef(image),
   ]);
   try {
-    const port = dockerOut(['port', id, String(image.port)])
-      .split('\n')[0]!
-      .split(':')
-      .pop();
-    const base = `http://127.0.0.1:${port}`;
-    const started = Date.now();
-    let response: Response | undefined;
-    while (Date.now() - started < START_TIMEOUT_MS && !response?.ok) {
-      if (dockerOut(['inspect', '--format', '{{.State.Running}}', id]) !== 'true') break;
-      response = await answers(`${base}${image.smoke.path}`);
-      if (!response?.ok) await new Promise((resolve) => setTimeout(resolve, 500));
-    }
-    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    const base = publishedUrl(id, image.port);
+    const running = () => dockerOut(['inspect', '--format', '{{.State.Running}}', id]) === 'true';
+    const tookMs = await waitFor200(`${base}${image.smoke.path}`, START_TIMEOUT_MS, running);
     const findings: Finding[] = [
       {
         check: 'read-only start',
-        ok: Boolean(response?.ok),
-        detail: response?.ok
-          ? `${image.smoke.path} 200 after ${seconds} s`
-          : `no 200 from ${image.smoke.path}: ${capture(docker, ['logs', '--tail', '3', id]).stderr.trim()}`,
+        ok: tookMs !== undefined,
+        detail:
+          tookMs !== undefined
+            ? `${image.smoke.path} 200 after ${(tookMs / 1000).toFixed(1)} s`
+            : `no 200 from ${image.smoke.path}: ${capture(docker, ['logs', '--tail', '3', id]).stderr.trim()}`,
       },
     ];
     if (image.name === 'todo-frontend') findings.push(await frontendBehaviour(base));

@@ -32,6 +32,39 @@ export function capture(command: string, args: string[]): { status: number; stdo
   };
 }
 
+/** Runs a docker command and returns its trimmed output; throws with docker's message when it fails. */
+export function dockerOut(args: string[]): string {
+  const result = capture(docker, args);
+  if (result.status !== 0) throw new CommandError(`docker ${args[0]} failed: ${result.stderr.trim()}`);
+  return result.stdout.trim();
+}
+
+/** The loopback URL where a container's port is published (run it with -p 127.0.0.1::<port>). */
+export function publishedUrl(container: string, port: number): string {
+  return `http://127.0.0.1:${dockerOut(['port', container, String(port)])
+    .split('\n')[0]!
+    .split(':')
+    .pop()}`;
+}
+
+/** Polls the URL until it answers 200; resolves with the milliseconds it took, or undefined at the timeout. */
+export async function waitFor200(
+  url: string,
+  timeoutMs: number,
+  stillRunning = () => true,
+): Promise<number | undefined> {
+  const started = Date.now();
+  while (Date.now() - started < timeoutMs && stillRunning()) {
+    const ok = await fetch(url, { signal: AbortSignal.timeout(2_000) }).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return Date.now() - started;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return undefined;
+}
+
 export function requireDocker(): void {
   const { status, stderr } = capture(docker, ['version', '--format', '{{.Server.Version}}']);
   if (status !== 0) {

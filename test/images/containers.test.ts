@@ -1,9 +1,9 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { IMAGES, imageRef } from '../../scripts/images/images.js';
-import { docker } from '../../scripts/lib/docker.js';
+import { docker, dockerOut as dockerOutput, publishedUrl, waitFor200 } from '../../scripts/lib/docker.js';
 
 // The backend image on its own, under bad configuration and a late database (npm run test:stack).
 const backend = imageRef(IMAGES.find((image) => image.name === 'todo-backend')!);
@@ -13,7 +13,7 @@ const suffix = randomBytes(4).toString('hex');
 const network = `todo-test-${suffix}`;
 const cleanup: string[][] = [];
 
-const dockerOut = (...args: string[]) => execFileSync(docker, args, { encoding: 'utf8' }).trim();
+const dockerOut = (...args: string[]) => dockerOutput(args);
 
 afterAll(() => {
   for (const args of cleanup.reverse()) spawnSync(docker, args);
@@ -59,15 +59,6 @@ describe(`the ${backend} container`, { timeout: 120_000 }, () => {
       ...['-e', 'POSTGRES_USER=todo', '-e', 'POSTGRES_PASSWORD=pw', '-e', 'POSTGRES_DB=todo', postgresImage],
     );
     cleanup.push(['rm', '-f', db]);
-    const port = dockerOut('port', api, '8000').split('\n')[0]!.split(':').pop();
-    let status: number | undefined;
-    for (let attempt = 0; attempt < 120 && status !== 200; attempt++) {
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      status = await fetch(`http://127.0.0.1:${port}/health/ready`).then(
-        (r) => r.status,
-        () => undefined,
-      );
-    }
-    expect(status).toBe(200);
+    expect(await waitFor200(`${publishedUrl(api, 8000)}/health/ready`, 60_000)).toBeDefined();
   });
 });

@@ -6,6 +6,19 @@ export const PINS = {
   checkout: { repo: 'actions/checkout', sha: '3d3c42e5aac5ba805825da76410c181273ba90b1', tag: 'v7.0.1' },
   setupNode: { repo: 'actions/setup-node', sha: '820762786026740c76f36085b0efc47a31fe5020', tag: 'v7.0.0' },
   uploadArtifact: { repo: 'actions/upload-artifact', sha: 'bbbca2ddaa5d8feaa63e36b76fdaad77386f024f', tag: 'v7.0.0' },
+  downloadArtifact: {
+    repo: 'actions/download-artifact',
+    sha: '3e5f45b2cfb9172054b4087a40e8e0b5a5461e7c',
+    tag: 'v8.0.1',
+  },
+  githubScript: { repo: 'actions/github-script', sha: 'ed597411d8f924073f98dfc5c65a23a2325f34cd', tag: 'v8.0.0' },
+  setupBuildx: { repo: 'docker/setup-buildx-action', sha: '37fe631027851001ddb9b187196cc803df7f5f0e', tag: 'v4.3.0' },
+  trivy: { repo: 'aquasecurity/trivy-action', sha: 'ed142fd0673e97e23eac54620cfb913e5ce36c25', tag: 'v0.36.0' },
+  uploadSarif: {
+    repo: 'github/codeql-action/upload-sarif',
+    sha: '8aad20d150bbac5944a9f9d289da16a4b0d87c1e',
+    tag: 'v4.36.2',
+  },
 } as const;
 
 export type PinName = keyof typeof PINS;

@@ -29,11 +29,52 @@ export const npmRun = (script: string, env?: Record<string, string>) =>
   });
 
 /** Artifacts need GitHub's artifact service, which act does not provide: skipped under act. */
-export const uploadOnFailure = (name: string, path: string) =>
+const upload = (name: string, path: string, when: string, ifNoFiles: 'ignore' | 'error') =>
   new Step({
     id: `upload-${name}`,
     name: `Upload ${name}`,
-    if: 'failure() && !env.ACT',
+    if: `${when} && !env.ACT`,
     uses: uses('uploadArtifact'),
-    with: { name, path, 'retention-days': 7, 'if-no-files-found': 'ignore' },
+    with: { name, path, 'retention-days': 7, 'if-no-files-found': ifNoFiles },
   });
+
+export const uploadOnFailure = (name: string, path: string) => upload(name, path, 'failure()', 'ignore');
+
+export const setupBuildx = new Step({ id: 'setup-buildx', name: 'Set up Docker Buildx', uses: uses('setupBuildx') });
+
+// BuildKit's GitHub cache backend reads these; GitHub hands them to actions, not to run: steps.
+export const exposeCacheRuntime = new Step({
+  id: 'cache-runtime',
+  name: 'Expose the Actions cache service to BuildKit',
+  uses: uses('githubScript'),
+  with: {
+    script: [
+      "for (const name of ['ACTIONS_RUNTIME_TOKEN', 'ACTIONS_RESULTS_URL', 'ACTIONS_CACHE_URL', 'ACTIONS_CACHE_SERVICE_V2']) {",
+      '  if (process.env[name]) core.exportVariable(name, process.env[name]);',
+      '}',
+    ].join('\n'),
+  },
+});
+
+export const IMAGES_ARTIFACT = 'images';
+export const IMAGES_ARCHIVE = 'images.tar.gz';
+
+export const saveImages = [
+  new Step({
+    id: 'save-images',
+    name: 'Save both images for the jobs after this one',
+    run: `docker save todo-backend:dev todo-frontend:dev | gzip -1 > ${IMAGES_ARCHIVE}`,
+  }),
+  upload(IMAGES_ARTIFACT, IMAGES_ARCHIVE, 'success()', 'error'),
+];
+
+/** The images the images job built, loaded into this job's Docker engine. */
+export const loadImages = [
+  new Step({
+    id: 'download-images',
+    name: 'Download the images',
+    uses: uses('downloadArtifact'),
+    with: { name: IMAGES_ARTIFACT },
+  }),
+  new Step({ id: 'load-images', name: 'Load the images', run: `gunzip -c ${IMAGES_ARCHIVE} | docker load` }),
+];
