@@ -40,6 +40,8 @@ export default defineConfig({
       },
       { extends: true, test: { name: 'actions', include: ['.github/actions/*/src/**/*.test.ts'] } },
       { extends: true, test: { name: 'images', include: ['test/images/rules.test.ts'] } },
+      { extends: true, test: { name: 'chart', include: ['test/chart/**/*.test.ts'] } },
+      { extends: true, test: { name: 'cluster', include: ['test/cluster/**/*.test.ts'] } },
       { extends: true, test: { name: 'backend:unit', root: 'backend', include: ['test/unit/**/*.test.ts'] } },
       integration('pglite'),
       ...(postgresAvailable ? [integration('postgres')] : []),

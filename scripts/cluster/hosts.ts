@@ -1,0 +1,52 @@
+/**
+ * npm run hosts:add [-- --ip 127.0.0.1] [--dry-run] — points todo.local at the cluster in
+ * /etc/hosts (Linux, macOS; HOSTS_FILE overrides the path). npm run hosts:remove takes it out.
+ * Windows: add "127.0.0.1 todo.local" to C:\Windows\System32\drivers\etc\hosts as Administrator.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parseOptions } from './plan.js';
+
+const MARKER = '# todo-chatbot';
+
+export function withoutHost(content: string, host: string): string {
+  return content
+    .split('\n')
+    .filter((line) => !(line.includes(MARKER) && line.split(/\s+/).includes(host)))
+    .join('\n');
+}
+
+export function withHost(content: string, ip: string, host: string): string {
+  const kept = withoutHost(content, host).replace(/\n*$/, '\n');
+  return `${kept}${ip} ${host} ${MARKER}\n`;
+}
+
+const [command, ...args] = process.argv.slice(2);
+if (import.meta.main) {
+  const file = process.env.HOSTS_FILE ?? '/etc/hosts';
+  try {
+    const o = parseOptions(args, { ip: '127.0.0.1', host: 'todo.local', 'dry-run': false });
+    if (!/^[\d.:a-fA-F]+$/.test(o.ip)) throw new Error(`--ip ${o.ip} is not an IP address`);
+    const current = readFileSync(file, 'utf8');
+    const next =
+      command === 'add'
+        ? withHost(current, o.ip, o.host)
+        : command === 'remove'
+          ? withoutHost(current, o.host)
+          : undefined;
+    if (next === undefined)
+      throw new Error('usage: tsx scripts/cluster/hosts.ts add | remove [--ip IP] [--host NAME] [--dry-run]');
+    if (o['dry-run']) {
+      console.log(`would write ${file}:\n${next}`);
+    } else {
+      try {
+        writeFileSync(file, next);
+      } catch {
+        throw new Error(`cannot write ${file}: run it as root (sudo npm run hosts:${command})`);
+      }
+      console.log(command === 'add' ? `${file}: ${o.ip} ${o.host}` : `${file}: ${o.host} removed`);
+    }
+  } catch (error) {
+    console.error(`hosts:${command ?? ''}: ${(error as Error).message}`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,141 @@
+import { readFileSync } from 'node:fs';
+import { load } from 'js-yaml';
+import { describe, expect, it } from 'vitest';
+import { expectedReadme, README_PATH, valueDocs } from '../../scripts/chart/readme.js';
+import { CHART_DIR, lint, render, scenarios, type K8sObject } from '../../scripts/chart/render.js';
+import { schemaErrors, unknownFields } from '../../scripts/chart/validate.js';
+import { podSpecs, restrictedViolations } from './policy.js';
+
+// npm run chart:check: helm lint and template for the defaults and every ci/*-values.yaml, every
+// rendered object validated, then the chart's policies.
+const rendered = scenarios().map((scenario) => ({ ...scenario, objects: render({ values: scenario.values }) }));
+const byKind = (objects: K8sObject[], kind: string) => objects.filter((o) => o.kind === kind);
+type Selector = { matchLabels: Record<string, string> };
+type Spec = {
+  selector?: Selector | Record<string, string>;
+  template?: { metadata: { labels: Record<string, string> } };
+};
+
+describe.each(rendered)('the chart with $name values', ({ values, objects }) => {
+  it('passes helm lint --strict', () => {
+    const result = lint(values);
+    expect(result.stderr + result.stdout).toContain('0 chart(s) failed');
+  });
+
+  it('renders only objects that match the Kubernetes schemas, with no unknown field', async () => {
+    const problems = [...(await Promise.all(objects.map(schemaErrors))).flat(), ...objects.flatMap(unknownFields)];
+    expect(problems).toEqual([]);
+  });
+
+  it('runs every pod under Pod Security "restricted", read-only, with resources, probes and pinned images', () => {
+    expect(podSpecs(objects).flatMap(restrictedViolations)).toEqual([]);
+  });
+
+  it('selects its own pods: every selector matches the pod template labels', () => {
+    for (const workload of objects.filter((o) => ['Deployment', 'StatefulSet'].includes(o.kind))) {
+      const spec = workload.spec as Spec;
+      expect(spec.template!.metadata.labels).toMatchObject((spec.selector as Selector).matchLabels);
+    }
+  });
+
+  it('routes to Services and ports that exist', () => {
+    const services = new Map(byKind(objects, 'Service').map((s) => [s.metadata.name, s]));
+    const pods = podSpecs(objects);
+    for (const service of services.values()) {
+      const spec = service.spec as { selector: Record<string, string>; ports: { targetPort: string | number }[] };
+      const targets = pods.filter((pod) => Object.entries(spec.selector).every(([k, v]) => pod.labels[k] === v));
+      expect(targets, `pods behind ${service.metadata.name}`).not.toHaveLength(0);
+      const ports = targets.flatMap((pod) => pod.spec.containers.flatMap((c) => c.ports ?? []));
+      for (const { targetPort } of spec.ports) {
+        expect(ports.some((p) => p.name === targetPort || p.containerPort === targetPort)).toBe(true);
+      }
+    }
+    for (const ingress of byKind(objects, 'Ingress')) {
+      const paths = (ingress.spec as { rules: { http: { paths: { backend: { service: { name: string } } }[] } }[] })
+        .rules[0]!.http.paths;
+      for (const path of paths) expect(services.has(path.backend.service.name)).toBe(true);
+    }
+  });
+
+  it('keeps secrets out of ConfigMaps', () => {
+    for (const configMap of byKind(objects, 'ConfigMap')) {
+      const keys = Object.keys((configMap.data ?? {}) as Record<string, string>);
+      expect(keys.filter((key) => /SECRET|PASSWORD|TOKEN|API_KEY|DATABASE_URL/.test(key))).toEqual([]);
+    }
+  });
+});
+
+describe('the chart', () => {
+  it('lets two releases share a namespace: no name collides', () => {
+    const names = (release: string) => new Set(render({ release }).map((o) => `${o.kind}/${o.metadata.name}`));
+    const first = names('one');
+    const shared = [...names('two')].filter((name) => first.has(name));
+    expect(shared).toEqual([]);
+  });
+
+  it.each([
+    ['backend.replicaCont=3', "additional properties 'replicaCont' not allowed"],
+    ['ingress.className=', 'minLength'],
+    ['logLevel=loud', 'logLevel'],
+    ['postgresql.persistence.size=lots', 'size'],
+    ['secrets.betterAuthSecret=short', 'betterAuthSecret'],
+  ])('rejects --set %s through values.schema.json', (pair, message) => {
+    expect(() => render({ set: [pair] })).toThrow(message);
+  });
+
+  it('demands a database URL when the in-chart PostgreSQL is off', () => {
+    expect(() => render({ set: ['postgresql.enabled=false'] })).toThrow('externalDatabase.url is required');
+  });
+
+  it('gives the UI the fully qualified address of the API (nginx resolves no search domains)', () => {
+    const ui = render({ namespace: 'shop' }).find(
+      (o) => o.kind === 'Deployment' && o.metadata.name.endsWith('frontend'),
+    )!;
+    const [container] = podSpecs([ui])[0]!.spec.containers;
+    expect(container!.env).toContainEqual({
+      name: 'BACKEND_URL',
+      value: 'http://todo-todo-chatbot-backend.shop.svc.cluster.local:8000',
+    });
+  });
+});
+
+describe('the checks themselves', () => {
+  const deployment = render().find((o) => o.kind === 'Deployment')!;
+
+  it('find a misspelled key that the schemas accept', async () => {
+    const typo = structuredClone(deployment) as K8sObject & { spec: { template: { spec: Record<string, unknown> } } };
+    typo.spec.template.spec.securityContxt = { runAsNonRoot: true };
+    expect(await schemaErrors(typo)).toEqual([]);
+    expect(unknownFields(typo)).toEqual([`Deployment/${deployment.metadata.name}.spec.template.spec.securityContxt`]);
+  });
+
+  it('find a container that could run as root or write its filesystem', () => {
+    const loose = structuredClone(deployment);
+    const [pod] = podSpecs([loose]);
+    delete pod!.spec.securityContext;
+    pod!.spec.containers[0]!.securityContext = { readOnlyRootFilesystem: false };
+    expect(restrictedViolations(pod!).join('\n')).toMatch(/runAsNonRoot[\s\S]*readOnlyRootFilesystem/);
+  });
+});
+
+describe('the chart README', () => {
+  it('is what values.yaml documents (npm run chart:readme)', () => {
+    expect(readFileSync(README_PATH, 'utf8')).toBe(expectedReadme());
+  });
+
+  it('documents every leaf of values.yaml', () => {
+    const documented = new Set(valueDocs(readFileSync(`${CHART_DIR}/values.yaml`, 'utf8')).map((d) => d.key));
+    const leaves = (node: unknown, prefix: string): string[] =>
+      node &&
+      typeof node === 'object' &&
+      !Array.isArray(node) &&
+      Object.keys(node).length > 0 &&
+      !documented.has(prefix)
+        ? Object.entries(node).flatMap(([key, value]) => leaves(value, prefix ? `${prefix}.${key}` : key))
+        : [prefix];
+    const undocumented = leaves(load(readFileSync(`${CHART_DIR}/values.yaml`, 'utf8')), '').filter(
+      (key) => !documented.has(key),
+    );
+    expect(undocumented).toEqual([]);
+  });
+});

@@ -1,0 +1,75 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { withHost, withoutHost } from '../../scripts/cluster/hosts.js';
+
+const script = (file: string, args: string[], env: Record<string, string> = {}) => {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', file, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+  });
+  return { status: result.status, out: result.stdout, err: result.stderr };
+};
+const cluster = (...args: string[]) => script('scripts/cluster/cluster.ts', args);
+
+describe('cluster scripts', () => {
+  it('plan a deploy: load images, ingress, a restricted namespace, an atomic helm upgrade', () => {
+    const { status, out } = cluster('deploy', '--dry-run', '--namespace', 'shop');
+    expect(status).toBe(0);
+    const commands = out.split('\n').filter((line) => line.startsWith('  $ '));
+    expect(commands[0]).toContain('npm run -s images:build');
+    expect(commands[1]).toContain('kind load docker-image --name todo-chatbot todo-backend:dev todo-frontend:dev');
+    expect(out).toContain('pod-security.kubernetes.io/enforce=restricted');
+    expect(out).toMatch(/helm upgrade --install todo-chatbot helm\/todo-chatbot --namespace shop .*--wait --atomic/);
+  });
+
+  it('plan Minikube with its addons and no ingress manifest of ours', () => {
+    const up = cluster('up', '--minikube', '--dry-run').out;
+    expect(up).toContain(
+      'minikube start --profile todo-chatbot --memory 4096 --cpus 2 --addons ingress --addons metrics-server',
+    );
+    const deploy = cluster('deploy', '--minikube', '--skip-build', '--dry-run').out;
+    expect(deploy).toContain('minikube image load');
+    expect(deploy).not.toContain('ingress-nginx');
+    expect(deploy).not.toContain('images:build');
+  });
+
+  it('name the missing tool and how to install it, in one line, with exit code 1', () => {
+    const { status, err } = script('scripts/cluster/cluster.ts', ['up'], {
+      PATH: `${process.execPath.replace(/\/node$/, '')}:/nonexistent`,
+    });
+    expect(status).toBe(1);
+    expect(err.trim().split('\n')).toHaveLength(1);
+    expect(err).toMatch(/kind is missing: go install sigs\.k8s\.io\/kind@v0\.32\.0/);
+  });
+
+  it('reject an unknown option by name', () => {
+    const { status, err } = cluster('down', '--delete-clusters');
+    expect(status).toBe(1);
+    expect(err).toContain('unknown option --delete-clusters');
+  });
+});
+
+describe('hosts entries', () => {
+  const original = '127.0.0.1 localhost\n::1 localhost\n';
+
+  it('add one line, replace it on the next add, and remove only it', () => {
+    const once = withHost(original, '127.0.0.1', 'todo.local');
+    expect(once).toBe(`${original}127.0.0.1 todo.local # todo-chatbot\n`);
+    expect(withHost(once, '192.168.49.2', 'todo.local')).toBe(`${original}192.168.49.2 todo.local # todo-chatbot\n`);
+    expect(withoutHost(once, 'todo.local')).toBe(original);
+  });
+
+  it('edit the file HOSTS_FILE names, and leave it alone on --dry-run', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'hosts-')), 'hosts');
+    writeFileSync(file, original);
+    expect(script('scripts/cluster/hosts.ts', ['add', '--dry-run'], { HOSTS_FILE: file }).out).toContain('todo.local');
+    expect(readFileSync(file, 'utf8')).toBe(original);
+    expect(script('scripts/cluster/hosts.ts', ['add'], { HOSTS_FILE: file }).status).toBe(0);
+    expect(readFileSync(file, 'utf8')).toContain('127.0.0.1 todo.local # todo-chatbot');
+    expect(script('scripts/cluster/hosts.ts', ['remove'], { HOSTS_FILE: file }).status).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe(original);
+  });
+});
