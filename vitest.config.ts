@@ -63,6 +63,10 @@ export default defineConfig({
           globalSetup: ['frontend/e2e/global-setup.ts'],
         },
       },
+      // Faults against a deployed release; only through npm run test:cluster.
+      ...(process.env.CLUSTER_TESTS === '1'
+        ? [{ extends: true, test: { name: 'cluster-faults', include: ['test/e2e/cluster.test.ts'] } }]
+        : []),
       // Faults against the running compose stack; only through npm run test:stack.
       ...(process.env.STACK_TESTS === '1'
         ? [

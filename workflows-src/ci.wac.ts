@@ -1,7 +1,9 @@
 import { NormalJob, Step, Workflow } from '@github-actions-workflow-ts/lib';
-import { uses } from './lib/pins.js';
+import { TRIVY, uses } from './lib/pins.js';
 import {
   checkout,
+  clusterDiagnostics,
+  hostsAdd,
   exposeCacheRuntime,
   loadImages,
   npmCi,
@@ -80,7 +82,6 @@ const images = new NormalJob('images', {
 ]);
 
 // 4. Trivy on each image: every finding to code scanning, and a gate on fixable HIGH/CRITICAL ones.
-const TRIVY = { version: 'v0.74.0', cache: 'true' };
 const scan = new NormalJob('scan', {
   name: 'Scan ${{ matrix.image }}',
   'runs-on': RUNNER,
@@ -133,7 +134,84 @@ const scan = new NormalJob('scan', {
     }),
   ]);
 
-// 5. The compose stack from those images: browser and API suites, then restarts and an outage.
+// 5. The chart: lint, render, schemas, unknown fields, policies; then kubeconform's own schemas.
+const chart = new NormalJob('chart', {
+  name: 'Chart lint, render and validation',
+  'runs-on': RUNNER,
+  'timeout-minutes': 15,
+  permissions: { contents: 'read' },
+}).addSteps([
+  checkout,
+  setupNode,
+  npmCi,
+  npmRun('chart:check'),
+  new Step({
+    id: 'kubeconform',
+    name: 'Install kubeconform v0.7.0',
+    run: 'go install github.com/yannh/kubeconform/cmd/kubeconform@v0.7.0\necho "$(go env GOPATH)/bin" >> "$GITHUB_PATH"',
+  }),
+  npmRun('chart:kubeconform'),
+]);
+
+// Trivy on the Dockerfiles, compose file and chart (rendered with its defaults).
+const configScan = new NormalJob('config-scan', {
+  name: 'Scan the Dockerfiles and the chart',
+  'runs-on': RUNNER,
+  'timeout-minutes': 10,
+  permissions: { contents: 'read', 'pull-requests': 'write' },
+}).addSteps([
+  checkout,
+  new Step({
+    id: 'trivy-config',
+    name: 'Trivy config scan',
+    uses: uses('trivy'),
+    with: {
+      ...TRIVY,
+      'scan-type': 'config',
+      'scan-ref': '.',
+      format: 'json',
+      output: 'trivy-config.json',
+      'skip-dirs': 'node_modules',
+    },
+  }),
+  new Step({
+    id: 'gate',
+    name: 'Report, and fail on HIGH or CRITICAL',
+    uses: './.github/actions/scan-report',
+    with: { report: 'trivy-config.json', title: 'Trivy: configuration', 'severity-threshold': 'HIGH' },
+  }),
+]);
+
+// 6. The chart on a real Kubernetes: kind, the Ingress, the suites, helm test, then faults.
+const e2eKind = new NormalJob('e2e-kind', {
+  name: 'Deploy to kind and test end to end',
+  'runs-on': RUNNER,
+  'timeout-minutes': 45,
+  permissions: { contents: 'read' },
+  env: { CHROMIUM_PATH: '/usr/bin/google-chrome' },
+})
+  .needs([images, chart])
+  .addSteps([
+    checkout,
+    setupNode,
+    npmCi,
+    ...loadImages,
+    new Step({
+      id: 'kind',
+      name: 'Create the kind cluster from kind-config.yaml',
+      uses: uses('kind'),
+      with: { version: 'v0.32.0', config: 'kind-config.yaml', cluster_name: 'todo-chatbot' },
+    }),
+    npmRun('cluster:deploy -- --skip-build'),
+    hostsAdd(),
+    npmRun('test:e2e', { E2E_BASE_URL: 'http://todo.local' }),
+    npmRun('cluster:test'),
+    npmRun('test:cluster'),
+    ...clusterDiagnostics,
+    uploadOnFailure('kind-test-results', 'test-results/'),
+  ]);
+
+// 7. The compose stack from those images: browser and API suites, then restarts and an outage.
 const stack = new NormalJob('stack', {
   name: 'End-to-end on the compose stack',
   'runs-on': RUNNER,
@@ -160,7 +238,7 @@ const stack = new NormalJob('stack', {
   ]);
 
 // The one required status check: green only when every job it needs succeeded.
-const NEEDED = [workflows, test, images, scan, stack];
+const NEEDED = [workflows, test, images, scan, configScan, chart, stack, e2eKind];
 const ciSuccess = new NormalJob('ci-success', {
   name: 'CI success',
   'runs-on': RUNNER,

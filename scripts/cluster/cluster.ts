@@ -2,6 +2,7 @@
  * npm run cluster:up [-- --minikube] [--dry-run]
  * npm run cluster:deploy [-- --minikube] [--skip-build] [--namespace todo] [--dry-run]
  * npm run cluster:down [-- --minikube] [--delete-cluster] [--images] [--dry-run]
+ * npm run cluster:test [-- --namespace todo] — helm test of the release
  *
  * kind by default, from kind-config.yaml; Minikube with --minikube (4 GB, 2 CPUs, ingress and
  * metrics-server addons). Every command is printed before it runs; --dry-run only prints them.
@@ -144,37 +145,45 @@ function downPlan(o: Options, helm: string): Step[] {
   ];
 }
 
-const [command, ...args] = process.argv.slice(2);
-try {
-  const o = parseOptions<Options>(args, {
-    minikube: false,
-    'dry-run': false,
-    'skip-build': false,
-    namespace: 'todo',
-    'delete-cluster': false,
-    images: false,
-  });
-  const provider = o.minikube ? TOOLS.minikube! : TOOLS.kind!;
-  const needs = command === 'down' && !o['delete-cluster'] ? [] : [TOOLS.docker!, provider];
-  const missing = missingTools(needs);
-  if (missing.length && !o['dry-run']) throw new Error(missing.join('; '));
-  for (const line of missing) console.log(`(dry run) ${line}`);
-  const helm = o['dry-run'] ? 'helm' : helmBinary();
-  const kubectl = o['dry-run'] ? 'kubectl' : kubectlBinary();
-  const plans: Record<string, () => Step[]> = {
-    up: () => upPlan(o),
-    deploy: () => deployPlan(o, helm, kubectl),
-    down: () => downPlan(o, helm),
-  };
-  const plan = plans[command ?? ''];
-  if (!plan) throw new Error('usage: tsx scripts/cluster/cluster.ts up | deploy | down [options]');
-  execute(plan(), o['dry-run']);
-  if (command === 'deploy' && !o['dry-run']) {
-    console.log(
-      `\nready: http://todo.local (this machine needs "127.0.0.1 todo.local" in /etc/hosts: sudo npm run hosts:add)`,
-    );
+if (import.meta.main) {
+  const [command, ...args] = process.argv.slice(2);
+  try {
+    const o = parseOptions<Options>(args, {
+      minikube: false,
+      'dry-run': false,
+      'skip-build': false,
+      namespace: 'todo',
+      'delete-cluster': false,
+      images: false,
+    });
+    const provider = o.minikube ? TOOLS.minikube! : TOOLS.kind!;
+    const needs = (command === 'down' && !o['delete-cluster']) || command === 'test' ? [] : [TOOLS.docker!, provider];
+    const missing = missingTools(needs);
+    if (missing.length && !o['dry-run']) throw new Error(missing.join('; '));
+    for (const line of missing) console.log(`(dry run) ${line}`);
+    const helm = o['dry-run'] ? 'helm' : helmBinary();
+    const kubectl = o['dry-run'] ? 'kubectl' : kubectlBinary();
+    const plans: Record<string, () => Step[]> = {
+      up: () => upPlan(o),
+      deploy: () => deployPlan(o, helm, kubectl),
+      down: () => downPlan(o, helm),
+      test: () => [
+        {
+          title: 'helm test: the API, the UI and its proxy, through the Services',
+          command: [helm, 'test', RELEASE, '--namespace', o.namespace, '--logs'],
+        },
+      ],
+    };
+    const plan = plans[command ?? ''];
+    if (!plan) throw new Error('usage: tsx scripts/cluster/cluster.ts up | deploy | down | test [options]');
+    execute(plan(), o['dry-run']);
+    if (command === 'deploy' && !o['dry-run']) {
+      console.log(
+        `\nready: http://todo.local (this machine needs "127.0.0.1 todo.local" in /etc/hosts: sudo npm run hosts:add)`,
+      );
+    }
+  } catch (error) {
+    console.error(`cluster:${command ?? ''}: ${(error as Error).message}`);
+    process.exit(1);
   }
-} catch (error) {
-  console.error(`cluster:${command ?? ''}: ${(error as Error).message}`);
-  process.exit(1);
 }

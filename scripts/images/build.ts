@@ -2,6 +2,8 @@
  * npm run images:build [-- backend|frontend] — builds todo-backend and todo-frontend tagged
  * ${IMAGE_TAG:-dev}, with OCI labels from the checkout. IMAGE_CACHE_FROM / IMAGE_CACHE_TO
  * (buildx only; "{name}" becomes the image name) add a build cache such as type=gha.
+ * IMAGE_REGISTRY=ghcr.io/<owner> names the images there instead; IMAGE_PUSH=true (buildx only)
+ * pushes them with an SBOM and provenance attestation instead of loading them.
  */
 import { readFileSync } from 'node:fs';
 import { buildCaFile, buildCommand, capture, docker, repoRoot, requireDocker, run } from '../lib/docker.js';
@@ -37,11 +39,19 @@ export async function buildImages(names: string[] = [], extraFlags: string[] = [
   const unknown = names.filter((name) => !IMAGES.some((image) => image.name.endsWith(name)));
   if (unknown.length > 0) throw new Error(`unknown image ${unknown.join(', ')}: choose backend or frontend`);
   const selected = names.length ? IMAGES.filter((image) => names.some((name) => image.name.endsWith(name))) : IMAGES;
-  const { args: build, env } = buildCommand();
+  const { args: buildArgs, env } = buildCommand();
+  const push = process.env.IMAGE_PUSH === 'true';
+  if (push && buildArgs[0] !== 'buildx') throw new Error('IMAGE_PUSH=true needs docker buildx');
+  // --push replaces --load: attestations cannot be loaded into the engine's image store.
+  const build = push
+    ? [...buildArgs.filter((arg) => arg !== '--load'), '--push', '--sbom=true', '--provenance=mode=max']
+    : buildArgs;
+  const registry = process.env.IMAGE_REGISTRY?.toLowerCase().replace(/\/$/, '');
   const ca = buildCaFile();
   for (const image of selected) {
     const started = Date.now();
-    console.log(`==> building ${imageRef(image)} from ${image.dockerfile}`);
+    const ref = registry ? `${registry}/${imageRef(image)}` : imageRef(image);
+    console.log(`==> building ${ref} from ${image.dockerfile}${push ? ', then pushing it' : ''}`);
     await run(
       docker,
       [
@@ -49,7 +59,7 @@ export async function buildImages(names: string[] = [], extraFlags: string[] = [
         '--file',
         image.dockerfile,
         '--tag',
-        imageRef(image),
+        ref,
         ...labelArgs(),
         ...cacheArgs(image, build[0] === 'buildx'),
         ...(ca ? ['--secret', `id=build_ca,src=${ca}`] : []),
@@ -58,7 +68,7 @@ export async function buildImages(names: string[] = [], extraFlags: string[] = [
       ],
       env,
     );
-    console.log(`==> ${imageRef(image)} built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.log(`==> ${ref} built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
 }
 

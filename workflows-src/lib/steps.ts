@@ -40,6 +40,27 @@ const upload = (name: string, path: string, when: string, ifNoFiles: 'ignore' | 
 
 export const uploadOnFailure = (name: string, path: string) => upload(name, path, 'failure()', 'ignore');
 
+/** Debug on failure: the cluster's state into the summary and an artifact. */
+export const clusterDiagnostics = [
+  new Step({
+    id: 'diagnostics',
+    name: 'Debug on failure: collect the cluster state',
+    if: 'failure()',
+    uses: './.github/actions/cluster-diagnostics',
+    with: { namespace: 'todo', release: 'todo-chatbot', output: 'cluster-diagnostics' },
+  }),
+  uploadOnFailure('cluster-diagnostics', 'cluster-diagnostics/'),
+];
+
+/** /etc/hosts is root's: npm runs under sudo with this job's PATH (node from setup-node). */
+export const hostsAdd = (ip = '127.0.0.1') =>
+  new Step({
+    id: 'hosts',
+    name: 'Point todo.local at the cluster',
+    env: { CLUSTER_IP: ip },
+    run: 'sudo env "PATH=$PATH" npm run hosts:add -- --ip "$CLUSTER_IP"',
+  });
+
 export const setupBuildx = new Step({ id: 'setup-buildx', name: 'Set up Docker Buildx', uses: uses('setupBuildx') });
 
 // BuildKit's GitHub cache backend reads these; GitHub hands them to actions, not to run: steps.

@@ -1,0 +1,37 @@
+/**
+ * npm run chart:kubeconform — every scenario's rendered chart through `kubeconform -strict`
+ * against the schemas of the Kubernetes version kind-config.yaml pins. Needs kubeconform
+ * (KUBECONFORM, or on PATH) and the network to fetch its schemas: it runs in the chart job on GitHub.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { repoRoot } from '../lib/docker.js';
+import { CHART_DIR, helm, scenarios } from './render.js';
+
+const binary = process.env.KUBECONFORM ?? 'kubeconform';
+const kindConfig = readFileSync(`${repoRoot}/kind-config.yaml`, 'utf8');
+const kubernetesVersion = /kindest\/node:v([\d.]+)@/.exec(kindConfig)?.[1];
+
+let failed = 0;
+for (const scenario of scenarios()) {
+  const rendered = helm([
+    'template',
+    'todo-chatbot',
+    CHART_DIR,
+    ...scenario.values.flatMap((file) => ['--values', file]),
+  ]);
+  if (rendered.status !== 0) throw new Error(rendered.stderr);
+  const result = spawnSync(binary, ['-strict', '-summary', '-kubernetes-version', kubernetesVersion ?? 'master', '-'], {
+    input: rendered.stdout,
+    encoding: 'utf8',
+  });
+  if (result.error) {
+    console.error(
+      `chart:kubeconform: ${binary} not found: go install github.com/yannh/kubeconform/cmd/kubeconform@v0.7.0`,
+    );
+    process.exit(1);
+  }
+  console.log(`${scenario.name}: ${result.stdout.trim()}${result.stderr ? `\n${result.stderr.trim()}` : ''}`);
+  if (result.status !== 0) failed += 1;
+}
+process.exit(failed ? 1 : 0);

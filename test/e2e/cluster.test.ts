@@ -1,0 +1,132 @@
+import { execFileSync } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RELEASE } from '../../scripts/cluster/cluster.js';
+import { repoRoot } from '../../scripts/lib/docker.js';
+import { helmBinary, kubectlBinary } from '../../scripts/lib/tools.js';
+import { StackClient, uniqueEmail, type Message, type Task } from './client.js';
+
+// Faults against the release that npm run cluster:deploy installed (npm run test:cluster):
+// an upgrade under load, pods deleted, scaling, a rollback. Reached through the Ingress.
+const baseURL = (process.env.E2E_BASE_URL ?? 'http://todo.local').replace(/\/$/, '');
+const namespace = process.env.NAMESPACE ?? 'todo';
+const run = (binary: string, args: string[]) =>
+  execFileSync(binary, args, { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+const kubectl = (...args: string[]) => run(kubectlBinary(), ['--namespace', namespace, ...args]);
+const helm = (...args: string[]) => run(helmBinary(), [...args, '--namespace', namespace]);
+const name = (component: string) => `${RELEASE}-${component}`;
+const selector = (component: string) =>
+  `app.kubernetes.io/instance=${RELEASE},app.kubernetes.io/component=${component}`;
+
+const user = new StackClient(baseURL);
+let conversationId: string;
+
+async function snapshot() {
+  const tasks = ((await user.get('/api/tasks?sort=title')).body as Task[]).map((t) => [t.id, t.title]);
+  const messages = (await user.get(`/api/conversations/${conversationId}/messages`)).body as Message[];
+  return { tasks, messages: messages.map((m) => [m.role, m.content]) };
+}
+
+async function healthy(timeoutMs = 180_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const status = await fetch(`${baseURL}/health`).then(
+      (r) => r.status,
+      () => 0,
+    );
+    if (status === 200) return;
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+  }
+  throw new Error(`${baseURL}/health did not answer 200 within ${timeoutMs / 1000} s`);
+}
+
+/** Requests the task list from several clients at once until stopped; counts what failed. */
+function load(workers = 4) {
+  let running = true;
+  const counts = { ok: 0, failed: [] as string[] };
+  const loops = Array.from({ length: workers }, async () => {
+    while (running) {
+      const outcome = await user.get('/api/tasks').then(
+        (reply) => (reply.status === 200 ? undefined : `HTTP ${reply.status}`),
+        (error: Error) => error.message,
+      );
+      if (outcome) counts.failed.push(outcome);
+      else counts.ok += 1;
+    }
+  });
+  return {
+    counts,
+    async stop() {
+      running = false;
+      await Promise.all(loops);
+    },
+  };
+}
+
+describe(`release ${RELEASE} in namespace ${namespace} at ${baseURL}`, { timeout: 600_000 }, () => {
+  let before: Awaited<ReturnType<typeof snapshot>>;
+  let revision: number;
+
+  beforeAll(async () => {
+    await healthy();
+    await user.authenticate('sign-up', uniqueEmail('cluster'), 'correct-horse-battery');
+    await user.post('/api/tasks', { title: 'Survive the upgrade' });
+    conversationId = (
+      (await user.post('/api/chat', { message: 'add label the boxes' })).body as { conversationId: string }
+    ).conversationId;
+    before = await snapshot();
+    revision = Number(JSON.parse(helm('status', RELEASE, '--output', 'json')).version);
+  });
+
+  afterAll(() => {
+    kubectl('scale', `deployment/${name('backend')}`, '--replicas=2');
+  });
+
+  it('upgrades (a configuration change rolls every API pod) under load with zero failed requests', async () => {
+    const traffic = load();
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    helm(
+      'upgrade',
+      RELEASE,
+      'helm/todo-chatbot',
+      '--reuse-values',
+      '--set',
+      'logLevel=debug',
+      '--wait',
+      '--timeout',
+      '8m',
+    );
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    await traffic.stop();
+    expect(traffic.counts.failed).toEqual([]);
+    expect(traffic.counts.ok).toBeGreaterThan(100);
+    // The release name contains the chart's, so the ConfigMap's name is the release name.
+    expect(kubectl('get', 'configmap', RELEASE, '-o', 'jsonpath={.data.LOG_LEVEL}')).toBe('debug');
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('keeps every task and message when the API and database pods are deleted', async () => {
+    kubectl('delete', 'pod', '--selector', selector('backend'), '--wait=true');
+    kubectl('delete', 'pod', '--selector', selector('postgresql'), '--wait=true');
+    kubectl('rollout', 'status', `statefulset/${name('postgresql')}`, '--timeout=300s');
+    kubectl('rollout', 'status', `deployment/${name('backend')}`, '--timeout=300s');
+    await healthy();
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('scales the API to 3 replicas and back to 2', () => {
+    kubectl('scale', `deployment/${name('backend')}`, '--replicas=3');
+    kubectl('rollout', 'status', `deployment/${name('backend')}`, '--timeout=300s');
+    expect(kubectl('get', `deployment/${name('backend')}`, '-o', 'jsonpath={.status.readyReplicas}')).toBe('3');
+    kubectl('scale', `deployment/${name('backend')}`, '--replicas=2');
+    kubectl('rollout', 'status', `deployment/${name('backend')}`, '--timeout=300s');
+    expect(kubectl('get', `deployment/${name('backend')}`, '-o', 'jsonpath={.status.replicas}')).toBe('2');
+  });
+
+  it('rolls back to the revision before the upgrade, data intact', async () => {
+    helm('rollback', RELEASE, String(revision), '--wait', '--timeout', '8m');
+    const history = JSON.parse(helm('history', RELEASE, '--output', 'json')) as { description: string }[];
+    expect(history.at(-1)?.description).toBe(`Rollback to ${revision}`);
+    await healthy();
+    expect(await snapshot()).toEqual(before);
+  });
+});

@@ -1,0 +1,66 @@
+import { NormalJob, Step, Workflow } from '@github-actions-workflow-ts/lib';
+import { uses } from './lib/pins.js';
+import { checkout, clusterDiagnostics, npmCi, npmRun, setupNode } from './lib/steps.js';
+
+const RUNNER = 'ubuntu-24.04';
+
+// Secrets cannot appear in a job's `if:`; this job turns "is a key set" into an output.
+const gate = new NormalJob('gate', {
+  name: 'Is an LLM key configured?',
+  'runs-on': RUNNER,
+  'timeout-minutes': 2,
+  permissions: {},
+  outputs: { enabled: '${{ steps.keys.outputs.enabled }}' },
+}).addStep(
+  new Step({
+    id: 'keys',
+    name: 'Look for OPENAI_API_KEY or GEMINI_API_KEY',
+    env: { OPENAI_API_KEY: '${{ secrets.OPENAI_API_KEY }}', GEMINI_API_KEY: '${{ secrets.GEMINI_API_KEY }}' },
+    run: [
+      'if [ -n "$OPENAI_API_KEY" ] || [ -n "$GEMINI_API_KEY" ]; then enabled=true; else enabled=false; fi',
+      'echo "enabled=$enabled" >> "$GITHUB_OUTPUT"',
+      '[ "$enabled" = true ] || echo "::notice::aiops skipped: no OPENAI_API_KEY or GEMINI_API_KEY secret"',
+    ].join('\n'),
+  }),
+);
+
+// kubectl-ai on a fresh kind deployment, reading only, its answers in the job summary.
+const aiops = new NormalJob('aiops', {
+  name: 'Read-only operations with kubectl-ai',
+  'runs-on': RUNNER,
+  'timeout-minutes': 30,
+  permissions: { contents: 'read' },
+  if: "needs.gate.outputs.enabled == 'true'",
+})
+  .needs([gate])
+  .addSteps([
+    checkout,
+    setupNode,
+    npmCi,
+    new Step({
+      id: 'kind',
+      name: 'Create the kind cluster from kind-config.yaml',
+      uses: uses('kind'),
+      with: { version: 'v0.32.0', config: 'kind-config.yaml', cluster_name: 'todo-chatbot' },
+    }),
+    npmRun('cluster:deploy'),
+    new Step({
+      id: 'install',
+      name: 'Install kubectl-ai v0.0.28 (checksum checked)',
+      run: 'scripts/aiops/install-kubectl-ai.sh "$HOME/.local/bin"\necho "$HOME/.local/bin" >> "$GITHUB_PATH"',
+    }),
+    new Step({
+      id: 'ask',
+      name: 'Ask the questions of docs/aiops.md',
+      env: { OPENAI_API_KEY: '${{ secrets.OPENAI_API_KEY }}', GEMINI_API_KEY: '${{ secrets.GEMINI_API_KEY }}' },
+      run: 'scripts/aiops/ask.sh',
+    }),
+    ...clusterDiagnostics,
+  ]);
+
+export const aiopsWorkflow = new Workflow('aiops', {
+  name: 'AIOps',
+  on: { workflow_dispatch: {}, push: { branches: ['main'] } },
+  permissions: {},
+  concurrency: { group: 'aiops-${{ github.ref }}', 'cancel-in-progress': true },
+}).addJobs([gate, aiops]);

@@ -1,0 +1,112 @@
+import { NormalJob, Step, Workflow } from '@github-actions-workflow-ts/lib';
+import { TRIVY, uses } from './lib/pins.js';
+import { checkout, clusterDiagnostics, hostsAdd, npmCi, npmRun, setupNode } from './lib/steps.js';
+
+const RUNNER = 'ubuntu-24.04';
+
+// The newest released images, scanned again against today's vulnerability database.
+const rescan = new NormalJob('rescan', {
+  name: 'Rescan ${{ matrix.image }} of the latest release',
+  'runs-on': RUNNER,
+  'timeout-minutes': 20,
+  permissions: { contents: 'read', packages: 'read', 'security-events': 'write' },
+  strategy: { 'fail-fast': false, matrix: { image: ['todo-backend', 'todo-frontend'] } },
+}).addSteps([
+  new Step({
+    id: 'checkout',
+    name: 'Check out with tags',
+    uses: uses('checkout'),
+    with: { 'persist-credentials': false, 'fetch-depth': 0 },
+  }),
+  new Step({
+    id: 'latest',
+    name: 'Find the latest release',
+    run: [
+      'tag=$(git describe --tags --abbrev=0 --match "v*.*.*")',
+      'echo "ref=ghcr.io/${GITHUB_REPOSITORY_OWNER,,}/${IMAGE}:${tag}" >> "$GITHUB_OUTPUT"',
+    ].join('\n'),
+    env: { IMAGE: '${{ matrix.image }}' },
+  }),
+  new Step({
+    id: 'login',
+    name: 'Log in to GHCR',
+    uses: uses('login'),
+    with: { registry: 'ghcr.io', username: '${{ github.actor }}', password: '${{ secrets.GITHUB_TOKEN }}' },
+  }),
+  new Step({
+    id: 'trivy-sarif',
+    name: 'Trivy scan for code scanning',
+    uses: uses('trivy'),
+    with: {
+      ...TRIVY,
+      'image-ref': '${{ steps.latest.outputs.ref }}',
+      format: 'sarif',
+      output: 'trivy.sarif',
+      'limit-severities-for-sarif': 'true',
+      severity: 'CRITICAL,HIGH,MEDIUM',
+    },
+  }),
+  new Step({
+    id: 'upload-sarif',
+    name: 'Upload to code scanning',
+    if: 'always() && !env.ACT',
+    uses: uses('uploadSarif'),
+    with: { sarif_file: 'trivy.sarif', category: 'trivy-release-${{ matrix.image }}' },
+  }),
+  new Step({
+    id: 'trivy-json',
+    name: 'Trivy scan, fixable findings only',
+    uses: uses('trivy'),
+    with: {
+      ...TRIVY,
+      'image-ref': '${{ steps.latest.outputs.ref }}',
+      format: 'json',
+      output: 'trivy.json',
+      'ignore-unfixed': 'true',
+      'skip-setup-trivy': 'true',
+    },
+  }),
+  new Step({
+    id: 'gate',
+    name: 'Report, and fail on fixable HIGH or CRITICAL',
+    uses: './.github/actions/scan-report',
+    with: {
+      report: 'trivy.json',
+      title: 'Nightly: ${{ matrix.image }}',
+      'severity-threshold': 'HIGH',
+      comment: 'false',
+    },
+  }),
+]);
+
+// The deploy job's Minikube variant: the same scripts with --minikube.
+const minikube = new NormalJob('minikube', {
+  name: 'Deploy to Minikube and test end to end',
+  'runs-on': RUNNER,
+  'timeout-minutes': 45,
+  permissions: { contents: 'read' },
+  env: { CHROMIUM_PATH: '/usr/bin/google-chrome' },
+}).addSteps([
+  checkout,
+  setupNode,
+  npmCi,
+  new Step({ id: 'setup-minikube', name: 'Install Minikube', uses: uses('setupMinikube'), with: { start: 'false' } }),
+  npmRun('cluster:up -- --minikube'),
+  npmRun('cluster:deploy -- --minikube'),
+  new Step({
+    id: 'ip',
+    name: 'Minikube address',
+    run: 'echo "ip=$(minikube ip --profile todo-chatbot)" >> "$GITHUB_OUTPUT"',
+  }),
+  hostsAdd('${{ steps.ip.outputs.ip }}'),
+  npmRun('test:e2e', { E2E_BASE_URL: 'http://todo.local' }),
+  npmRun('cluster:test'),
+  ...clusterDiagnostics,
+]);
+
+export const nightly = new Workflow('nightly', {
+  name: 'Nightly',
+  on: { schedule: [{ cron: '17 3 * * *' }], workflow_dispatch: {} },
+  permissions: {},
+  concurrency: { group: 'nightly', 'cancel-in-progress': false },
+}).addJobs([rescan, minikube]);

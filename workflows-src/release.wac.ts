@@ -1,0 +1,62 @@
+import { NormalJob, Step, Workflow } from '@github-actions-workflow-ts/lib';
+import { uses } from './lib/pins.js';
+import { checkout, npmCi, npmRun, setupBuildx, setupNode } from './lib/steps.js';
+
+const RUNNER = 'ubuntu-24.04';
+const REGISTRY = 'ghcr.io/${{ github.repository_owner }}';
+
+const ghcrLogin = new Step({
+  id: 'login',
+  name: 'Log in to GHCR',
+  uses: uses('login'),
+  with: { registry: 'ghcr.io', username: '${{ github.actor }}', password: '${{ secrets.GITHUB_TOKEN }}' },
+});
+
+// Both images, built by the same script as in CI, pushed with an SBOM and provenance.
+const images = new NormalJob('images', {
+  name: 'Publish the images',
+  'runs-on': RUNNER,
+  'timeout-minutes': 30,
+  permissions: { contents: 'read', packages: 'write', 'id-token': 'write', attestations: 'write' },
+}).addSteps([
+  checkout,
+  setupNode,
+  npmCi,
+  setupBuildx,
+  ghcrLogin,
+  npmRun('images:build', { IMAGE_REGISTRY: REGISTRY, IMAGE_TAG: '${{ github.ref_name }}', IMAGE_PUSH: 'true' }),
+]);
+
+// The chart as an OCI artifact, its images pointing at this release's.
+const chart = new NormalJob('chart', {
+  name: 'Publish the chart',
+  'runs-on': RUNNER,
+  'timeout-minutes': 10,
+  permissions: { contents: 'read', packages: 'write' },
+})
+  .needs([images])
+  .addSteps([
+    checkout,
+    new Step({ id: 'setup-helm', name: 'Set up Helm', uses: uses('setupHelm'), with: { version: 'v3.21.4' } }),
+    new Step({
+      id: 'publish',
+      name: 'Package and push the chart',
+      env: {
+        TAG: '${{ github.ref_name }}',
+        REGISTRY,
+        TOKEN: '${{ secrets.GITHUB_TOKEN }}',
+        ACTOR: '${{ github.actor }}',
+      },
+      run: [
+        'printf \'%s\' "$TOKEN" | helm registry login ghcr.io --username "$ACTOR" --password-stdin',
+        'scripts/chart/publish.sh "${TAG#v}" "$REGISTRY"',
+      ].join('\n'),
+    }),
+  ]);
+
+export const release = new Workflow('release', {
+  name: 'Release',
+  on: { push: { tags: ['v*.*.*'] } },
+  permissions: {},
+  concurrency: { group: 'release-${{ github.ref }}', 'cancel-in-progress': false },
+}).addJobs([images, chart]);
