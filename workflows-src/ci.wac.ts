@@ -81,9 +81,13 @@ const images = new NormalJob('images', {
   ...saveImages,
 ]);
 
+// Under act (npm run act), artifacts cannot pass between jobs: the jobs that take the images skip.
+const NOT_UNDER_ACT = '${{ !github.event.act }}';
+
 // 4. Trivy on each image: every finding to code scanning, and a gate on fixable HIGH/CRITICAL ones.
 const scan = new NormalJob('scan', {
   name: 'Scan ${{ matrix.image }}',
+  if: NOT_UNDER_ACT,
   'runs-on': RUNNER,
   'timeout-minutes': 20,
   permissions: { contents: 'read', 'security-events': 'write', 'pull-requests': 'write' },
@@ -185,6 +189,7 @@ const configScan = new NormalJob('config-scan', {
 // 6. The chart on a real Kubernetes: kind, the Ingress, the suites, helm test, then faults.
 const e2eKind = new NormalJob('e2e-kind', {
   name: 'Deploy to kind and test end to end',
+  if: NOT_UNDER_ACT,
   'runs-on': RUNNER,
   'timeout-minutes': 45,
   permissions: { contents: 'read' },
@@ -214,6 +219,7 @@ const e2eKind = new NormalJob('e2e-kind', {
 // 7. The compose stack from those images: browser and API suites, then restarts and an outage.
 const stack = new NormalJob('stack', {
   name: 'End-to-end on the compose stack',
+  if: NOT_UNDER_ACT,
   'runs-on': RUNNER,
   'timeout-minutes': 30,
   permissions: { contents: 'read' },

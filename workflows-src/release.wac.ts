@@ -5,8 +5,12 @@ import { checkout, npmCi, npmRun, setupBuildx, setupNode } from './lib/steps.js'
 const RUNNER = 'ubuntu-24.04';
 const REGISTRY = 'ghcr.io/${{ github.repository_owner }}';
 
+// Under act nothing is pushed: no registry credentials there.
+const NOT_UNDER_ACT = '!env.ACT';
+
 const ghcrLogin = new Step({
   id: 'login',
+  if: NOT_UNDER_ACT,
   name: 'Log in to GHCR',
   uses: uses('login'),
   with: { registry: 'ghcr.io', username: '${{ github.actor }}', password: '${{ secrets.GITHUB_TOKEN }}' },
@@ -24,7 +28,11 @@ const images = new NormalJob('images', {
   npmCi,
   setupBuildx,
   ghcrLogin,
-  npmRun('images:build', { IMAGE_REGISTRY: REGISTRY, IMAGE_TAG: '${{ github.ref_name }}', IMAGE_PUSH: 'true' }),
+  npmRun(
+    'images:build',
+    { IMAGE_REGISTRY: REGISTRY, IMAGE_TAG: '${{ github.ref_name }}', IMAGE_PUSH: 'true' },
+    NOT_UNDER_ACT,
+  ),
 ]);
 
 // The chart as an OCI artifact, its images pointing at this release's.
@@ -41,6 +49,7 @@ const chart = new NormalJob('chart', {
     new Step({
       id: 'publish',
       name: 'Package and push the chart',
+      if: NOT_UNDER_ACT,
       env: {
         TAG: '${{ github.ref_name }}',
         REGISTRY,

@@ -20,10 +20,11 @@ export const setupNode = new Step({
 export const npmCi = new Step({ id: 'npm-ci', name: 'Install dependencies', run: 'npm ci' });
 
 /** A step that runs one npm script: the stages are npm scripts, so workflows only orchestrate. */
-export const npmRun = (script: string, env?: Record<string, string>) =>
+export const npmRun = (script: string, env?: Record<string, string>, condition?: string) =>
   new Step({
     id: script.replace(/[^a-z0-9]+/gi, '-'),
     name: `npm run ${script}`,
+    ...(condition && { if: condition }),
     run: `npm run ${script}`,
     ...(env && { env }),
   });
