@@ -84,16 +84,17 @@ function deployPlan(o: Options, helm: string, kubectl: string): Step[] {
             command: [kubectl, 'apply', '-f', INGRESS_NGINX],
           },
           {
+            // rollout status, not `wait pod`: right after the apply the pods may not exist yet. The
+            // controller mounts the webhook certificate the admission job makes: Ready implies both.
             title: 'wait for the ingress controller',
             command: [
               kubectl,
-              'wait',
-              '--namespace',
+              '-n',
               'ingress-nginx',
-              '--for=condition=ready',
-              'pod',
-              '--selector=app.kubernetes.io/component=controller',
-              '--timeout=180s',
+              'rollout',
+              'status',
+              'deployment/ingress-nginx-controller',
+              '--timeout=300s',
             ],
           },
         ]),

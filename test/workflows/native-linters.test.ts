@@ -1,15 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-
-/** A linter built or installed on the machine; under CI a missing one fails instead of skipping. */
-function tool(name: string, configured: string | undefined, install: string): string | undefined {
-  const found = configured ?? spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).stdout.trim();
-  if (found && existsSync(found)) return found;
-  if (process.env.CI === 'true') throw new Error(`${name} is missing: ${install}`);
-  console.warn(`${name} not found, its test is skipped: ${install}`);
-  return undefined;
-}
+import { nativeTool as tool } from '../lib/native-tool.js';
 
 const actionlint = tool(
   'actionlint',
