@@ -11,6 +11,7 @@ import {
   saveImages,
   setupBuildx,
   setupNode,
+  trivyImageScan,
   uploadOnFailure,
 } from './lib/steps.js';
 
@@ -97,45 +98,7 @@ const scan = new NormalJob('scan', {
   .addSteps([
     checkout,
     ...loadImages,
-    new Step({
-      id: 'trivy-sarif',
-      name: 'Trivy scan for code scanning',
-      uses: uses('trivy'),
-      with: {
-        ...TRIVY,
-        'image-ref': '${{ matrix.image }}:dev',
-        format: 'sarif',
-        output: 'trivy.sarif',
-        'limit-severities-for-sarif': 'true',
-        severity: 'CRITICAL,HIGH,MEDIUM',
-      },
-    }),
-    new Step({
-      id: 'upload-sarif',
-      name: 'Upload to code scanning',
-      if: 'always() && !env.ACT',
-      uses: uses('uploadSarif'),
-      with: { sarif_file: 'trivy.sarif', category: 'trivy-${{ matrix.image }}' },
-    }),
-    new Step({
-      id: 'trivy-json',
-      name: 'Trivy scan, fixable findings only',
-      uses: uses('trivy'),
-      with: {
-        ...TRIVY,
-        'image-ref': '${{ matrix.image }}:dev',
-        format: 'json',
-        output: 'trivy.json',
-        'ignore-unfixed': 'true',
-        'skip-setup-trivy': 'true',
-      },
-    }),
-    new Step({
-      id: 'gate',
-      name: 'Report, and fail on fixable HIGH or CRITICAL',
-      uses: './.github/actions/scan-report',
-      with: { report: 'trivy.json', title: 'Trivy: ${{ matrix.image }}', 'severity-threshold': 'HIGH' },
-    }),
+    ...trivyImageScan('${{ matrix.image }}:dev', '${{ matrix.image }}', { comment: true }),
   ]);
 
 // 5. The chart: lint, render, schemas, unknown fields, policies; then kubeconform's own schemas.

@@ -1,6 +1,6 @@
 import { NormalJob, Step, Workflow } from '@github-actions-workflow-ts/lib';
-import { TRIVY, uses } from './lib/pins.js';
-import { checkout, clusterDiagnostics, hostsAdd, npmCi, npmRun, setupNode } from './lib/steps.js';
+import { uses } from './lib/pins.js';
+import { checkout, clusterDiagnostics, hostsAdd, npmCi, npmRun, setupNode, trivyImageScan } from './lib/steps.js';
 
 const RUNNER = 'ubuntu-24.04';
 
@@ -33,50 +33,7 @@ const rescan = new NormalJob('rescan', {
     uses: uses('login'),
     with: { registry: 'ghcr.io', username: '${{ github.actor }}', password: '${{ secrets.GITHUB_TOKEN }}' },
   }),
-  new Step({
-    id: 'trivy-sarif',
-    name: 'Trivy scan for code scanning',
-    uses: uses('trivy'),
-    with: {
-      ...TRIVY,
-      'image-ref': '${{ steps.latest.outputs.ref }}',
-      format: 'sarif',
-      output: 'trivy.sarif',
-      'limit-severities-for-sarif': 'true',
-      severity: 'CRITICAL,HIGH,MEDIUM',
-    },
-  }),
-  new Step({
-    id: 'upload-sarif',
-    name: 'Upload to code scanning',
-    if: 'always() && !env.ACT',
-    uses: uses('uploadSarif'),
-    with: { sarif_file: 'trivy.sarif', category: 'trivy-release-${{ matrix.image }}' },
-  }),
-  new Step({
-    id: 'trivy-json',
-    name: 'Trivy scan, fixable findings only',
-    uses: uses('trivy'),
-    with: {
-      ...TRIVY,
-      'image-ref': '${{ steps.latest.outputs.ref }}',
-      format: 'json',
-      output: 'trivy.json',
-      'ignore-unfixed': 'true',
-      'skip-setup-trivy': 'true',
-    },
-  }),
-  new Step({
-    id: 'gate',
-    name: 'Report, and fail on fixable HIGH or CRITICAL',
-    uses: './.github/actions/scan-report',
-    with: {
-      report: 'trivy.json',
-      title: 'Nightly: ${{ matrix.image }}',
-      'severity-threshold': 'HIGH',
-      comment: 'false',
-    },
-  }),
+  ...trivyImageScan('${{ steps.latest.outputs.ref }}', 'release-${{ matrix.image }}', { comment: false }),
 ]);
 
 // The deploy job's Minikube variant: the same scripts with --minikube.

@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { repoRoot } from '../lib/docker.js';
-import { CHART_DIR, helm, scenarios } from './render.js';
+import { renderYaml, scenarios } from './render.js';
 
 const binary = process.env.KUBECONFORM ?? 'kubeconform';
 const kindConfig = readFileSync(`${repoRoot}/kind-config.yaml`, 'utf8');
@@ -14,15 +14,9 @@ const kubernetesVersion = /kindest\/node:v([\d.]+)@/.exec(kindConfig)?.[1];
 
 let failed = 0;
 for (const scenario of scenarios()) {
-  const rendered = helm([
-    'template',
-    'todo-chatbot',
-    CHART_DIR,
-    ...scenario.values.flatMap((file) => ['--values', file]),
-  ]);
-  if (rendered.status !== 0) throw new Error(rendered.stderr);
+  const rendered = renderYaml({ values: scenario.values, release: 'todo-chatbot' });
   const result = spawnSync(binary, ['-strict', '-summary', '-kubernetes-version', kubernetesVersion ?? 'master', '-'], {
-    input: rendered.stdout,
+    input: rendered,
     encoding: 'utf8',
   });
   if (result.error) {

@@ -37,10 +37,17 @@ export function lint(values: string[] = []) {
   return helm(['lint', '--strict', CHART_DIR, ...valueArgs(values, [])]);
 }
 
-/** `helm template` of the chart (with its tests), parsed; throws with helm's message when it fails. */
-export function render(options: { values?: string[]; set?: string[]; release?: string; namespace?: string } = {}) {
+type RenderOptions = { values?: string[]; set?: string[]; release?: string; namespace?: string };
+
+/** `helm template` of the chart (with its tests) as YAML; throws with helm's message when it fails. */
+export function renderYaml(options: RenderOptions = {}): string {
   const { values = [], set = [], release = 'todo', namespace = 'todo' } = options;
   const result = helm(['template', release, CHART_DIR, '--namespace', namespace, ...valueArgs(values, set)]);
   if (result.status !== 0) throw new Error(result.stderr.trim());
-  return (loadAll(result.stdout) as (K8sObject | null)[]).filter((doc): doc is K8sObject => doc !== null);
+  return result.stdout;
+}
+
+/** The rendered chart, parsed into objects. */
+export function render(options: RenderOptions = {}): K8sObject[] {
+  return (loadAll(renderYaml(options)) as (K8sObject | null)[]).filter((doc): doc is K8sObject => doc !== null);
 }

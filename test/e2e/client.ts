@@ -51,6 +51,28 @@ export class StackClient {
     if (token) this.token = token;
     return reply;
   }
+
+  /** Everything the user has, in a comparable form: tasks by title, and one conversation's messages. */
+  async snapshot(conversationId: string) {
+    const tasks = ((await this.get('/api/tasks?sort=title')).body as Task[]).map((t) => [t.id, t.title, t.completed]);
+    const messages = (await this.get(`/api/conversations/${conversationId}/messages`)).body as Message[];
+    return { tasks, messages: messages.map((m) => [m.role, m.content]) };
+  }
+}
+
+/** Polls <baseURL>/health until it answers the status; throws with the last answer at the timeout. */
+export async function healthIs(baseURL: string, status: number, timeoutMs = 180_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last: number | undefined;
+  while (Date.now() < deadline) {
+    last = await fetch(`${baseURL}/health`, { signal: AbortSignal.timeout(5_000) }).then(
+      (r) => r.status,
+      () => undefined,
+    );
+    if (last === status) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`${baseURL}/health answered ${last}, not ${status}, for ${timeoutMs / 1000} s`);
 }
 
 let counter = 0;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RELEASE } from '../../scripts/cluster/cluster.js';
 import { repoRoot } from '../../scripts/lib/docker.js';
 import { helmBinary, kubectlBinary } from '../../scripts/lib/tools.js';
-import { StackClient, uniqueEmail, type Message, type Task } from './client.js';
+import { healthIs, StackClient, uniqueEmail } from './client.js';
 
 // Faults against the release that npm run cluster:deploy installed (npm run test:cluster):
 // an upgrade under load, pods deleted, scaling, a rollback. Reached through the Ingress.
@@ -20,24 +20,8 @@ const selector = (component: string) =>
 const user = new StackClient(baseURL);
 let conversationId: string;
 
-async function snapshot() {
-  const tasks = ((await user.get('/api/tasks?sort=title')).body as Task[]).map((t) => [t.id, t.title]);
-  const messages = (await user.get(`/api/conversations/${conversationId}/messages`)).body as Message[];
-  return { tasks, messages: messages.map((m) => [m.role, m.content]) };
-}
-
-async function healthy(timeoutMs = 180_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const status = await fetch(`${baseURL}/health`).then(
-      (r) => r.status,
-      () => 0,
-    );
-    if (status === 200) return;
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
-  }
-  throw new Error(`${baseURL}/health did not answer 200 within ${timeoutMs / 1000} s`);
-}
+const snapshot = () => user.snapshot(conversationId);
+const healthy = () => healthIs(baseURL, 200);
 
 /** Requests the task list from several clients at once until stopped; counts what failed. */
 function load(workers = 4) {

@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addTask, launch, signUpThroughUi } from '../../frontend/e2e/browser.js';
 import { composeCommand, docker, repoRoot } from '../../scripts/lib/docker.js';
-import { StackClient, uniqueEmail, type Message, type Task } from './client.js';
+import { healthIs as waitForStatus, StackClient, uniqueEmail } from './client.js';
 
 // Faults against the compose stack (npm run stack:up first): restarts, a full down/up keeping the
 // volume, and a database outage. Run with npm run test:stack.
@@ -18,29 +18,11 @@ const startedAt = (service: string) =>
     encoding: 'utf8',
   }).trim();
 
-async function healthIs(status: number, timeoutMs = 120_000) {
-  const deadline = Date.now() + timeoutMs;
-  let last: number | undefined;
-  while (Date.now() < deadline) {
-    last = await fetch(`${baseURL}/health`, { signal: AbortSignal.timeout(5_000) }).then(
-      (r) => r.status,
-      () => undefined,
-    );
-    if (last === status) return;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(`${baseURL}/health answered ${last}, not ${status}, for ${timeoutMs / 1000} s`);
-}
-
 const user = new StackClient(baseURL);
 let conversationId: string;
 
-/** Everything the user has: tasks and the whole conversation, in a comparable form. */
-async function snapshot() {
-  const tasks = ((await user.get('/api/tasks?sort=title')).body as Task[]).map((t) => [t.id, t.title, t.completed]);
-  const messages = (await user.get(`/api/conversations/${conversationId}/messages`)).body as Message[];
-  return { tasks, messages: messages.map((m) => [m.role, m.content]) };
-}
+const snapshot = () => user.snapshot(conversationId);
+const healthIs = (status: number) => waitForStatus(baseURL, status);
 
 describe(`the compose stack at ${baseURL} under faults`, { timeout: 240_000 }, () => {
   let before: Awaited<ReturnType<typeof snapshot>>;

@@ -3,7 +3,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { helm, CHART_DIR, scenarios } from '../../scripts/chart/render.js';
+import { renderYaml, scenarios } from '../../scripts/chart/render.js';
 import { nativeTool } from '../lib/native-tool.js';
 
 // Trivy's built-in misconfiguration checks, offline (no database, no check download), over what
@@ -52,13 +52,7 @@ describe.skipIf(!trivy)('trivy config (built-in checks, offline)', () => {
     }
     mkdirSync(join(dir, 'chart'));
     for (const scenario of scenarios()) {
-      const rendered = helm([
-        'template',
-        'todo-chatbot',
-        CHART_DIR,
-        ...scenario.values.flatMap((f) => ['--values', f]),
-      ]);
-      writeFileSync(join(dir, 'chart', `${scenario.name}.yaml`), rendered.stdout);
+      writeFileSync(join(dir, 'chart', `${scenario.name}.yaml`), renderYaml({ values: scenario.values }));
     }
     expect(scan(dir)).toEqual([]);
   });
