@@ -16,15 +16,16 @@ export class StackClient {
 
   async request(method: string, path: string, body?: unknown): Promise<Reply> {
     try {
-      return await this.send(method, path, body);
+      return await this.requestOnce(method, path, body);
     } catch (error) {
       // A kept-alive socket to a container that has since been replaced: GETs may safely go again.
       if (method !== 'GET') throw error;
-      return this.send(method, path, body);
+      return this.requestOnce(method, path, body);
     }
   }
 
-  private async send(method: string, path: string, body?: unknown): Promise<Reply> {
+  /** One attempt, never retried: for counting failures. */
+  async requestOnce(method: string, path: string, body?: unknown): Promise<Reply> {
     const response = await fetch(`${this.baseURL}${path}`, {
       method,
       headers: {
