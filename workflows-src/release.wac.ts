@@ -21,7 +21,8 @@ const images = new NormalJob('images', {
   name: 'Publish the images',
   'runs-on': RUNNER,
   'timeout-minutes': 30,
-  permissions: { contents: 'read', packages: 'write', 'id-token': 'write', attestations: 'write' },
+  // BuildKit attaches the SBOM and provenance to the pushed manifest: packages: write is enough.
+  permissions: { contents: 'read', packages: 'write' },
 }).addSteps([
   checkout,
   setupNode,
