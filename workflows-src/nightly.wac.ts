@@ -22,7 +22,10 @@ const rescan = new NormalJob('rescan', {
     id: 'latest',
     name: 'Find the latest release',
     run: [
-      'tag=$(git describe --tags --abbrev=0 --match "v*.*.*")',
+      'if ! tag=$(git describe --tags --abbrev=0 --match "v*.*.*" 2>/dev/null); then',
+      '  echo "::notice::no release tag yet: nothing to rescan"',
+      '  exit 0',
+      'fi',
       'echo "ref=ghcr.io/${GITHUB_REPOSITORY_OWNER,,}/${IMAGE}:${tag}" >> "$GITHUB_OUTPUT"',
     ].join('\n'),
     env: { IMAGE: '${{ matrix.image }}' },
@@ -30,10 +33,14 @@ const rescan = new NormalJob('rescan', {
   new Step({
     id: 'login',
     name: 'Log in to GHCR',
+    if: "steps.latest.outputs.ref != ''",
     uses: uses('login'),
     with: { registry: 'ghcr.io', username: '${{ github.actor }}', password: '${{ secrets.GITHUB_TOKEN }}' },
   }),
-  ...trivyImageScan('${{ steps.latest.outputs.ref }}', 'release-${{ matrix.image }}', { comment: false }),
+  ...trivyImageScan('${{ steps.latest.outputs.ref }}', 'release-${{ matrix.image }}', {
+    comment: false,
+    if: "steps.latest.outputs.ref != ''",
+  }),
 ]);
 
 // The deploy job's Minikube variant: the same scripts with --minikube.

@@ -105,49 +105,53 @@ export const loadImages = [
  * Trivy on one image: every finding at MEDIUM or above to code scanning (SARIF), then the fixable
  * ones as JSON through scan-report, which fails the job on HIGH or CRITICAL.
  */
-export const trivyImageScan = (imageRef: string, name: string, options: { comment: boolean }) => [
-  new Step({
-    id: 'trivy-sarif',
-    name: 'Trivy scan for code scanning',
-    uses: uses('trivy'),
-    with: {
-      ...TRIVY,
-      'image-ref': imageRef,
-      format: 'sarif',
-      output: 'trivy.sarif',
-      'limit-severities-for-sarif': 'true',
-      severity: 'CRITICAL,HIGH,MEDIUM',
-    },
-  }),
-  new Step({
-    id: 'upload-sarif',
-    name: 'Upload to code scanning',
-    if: 'always() && !env.ACT',
-    uses: uses('uploadSarif'),
-    with: { sarif_file: 'trivy.sarif', category: `trivy-${name}` },
-  }),
-  new Step({
-    id: 'trivy-json',
-    name: 'Trivy scan, fixable findings only',
-    uses: uses('trivy'),
-    with: {
-      ...TRIVY,
-      'image-ref': imageRef,
-      format: 'json',
-      output: 'trivy.json',
-      'ignore-unfixed': 'true',
-      'skip-setup-trivy': 'true',
-    },
-  }),
-  new Step({
-    id: 'gate',
-    name: 'Report, and fail on fixable HIGH or CRITICAL',
-    uses: './.github/actions/scan-report',
-    with: {
-      report: 'trivy.json',
-      title: `Trivy: ${name}`,
-      'severity-threshold': 'HIGH',
-      ...(options.comment ? {} : { comment: 'false' }),
-    },
-  }),
-];
+export const trivyImageScan = (imageRef: string, name: string, options: { comment: boolean; if?: string }) =>
+  [
+    new Step({
+      id: 'trivy-sarif',
+      name: 'Trivy scan for code scanning',
+      uses: uses('trivy'),
+      with: {
+        ...TRIVY,
+        'image-ref': imageRef,
+        format: 'sarif',
+        output: 'trivy.sarif',
+        'limit-severities-for-sarif': 'true',
+        severity: 'CRITICAL,HIGH,MEDIUM',
+      },
+    }),
+    new Step({
+      id: 'upload-sarif',
+      name: 'Upload to code scanning',
+      if: 'always() && !env.ACT',
+      uses: uses('uploadSarif'),
+      with: { sarif_file: 'trivy.sarif', category: `trivy-${name}` },
+    }),
+    new Step({
+      id: 'trivy-json',
+      name: 'Trivy scan, fixable findings only',
+      uses: uses('trivy'),
+      with: {
+        ...TRIVY,
+        'image-ref': imageRef,
+        format: 'json',
+        output: 'trivy.json',
+        'ignore-unfixed': 'true',
+        'skip-setup-trivy': 'true',
+      },
+    }),
+    new Step({
+      id: 'gate',
+      name: 'Report, and fail on fixable HIGH or CRITICAL',
+      uses: './.github/actions/scan-report',
+      with: {
+        report: 'trivy.json',
+        title: `Trivy: ${name}`,
+        'severity-threshold': 'HIGH',
+        ...(options.comment ? {} : { comment: 'false' }),
+      },
+    }),
+    // A condition given for the scan applies to each of its steps, before their own.
+  ].map((step) =>
+    options.if ? new Step({ ...step.step, if: step.step.if ? `${options.if} && ${step.step.if}` : options.if }) : step,
+  );
