@@ -19,7 +19,7 @@ export function missingTools(tools: Tool[]): string[] {
 }
 
 const quote = (arg: string) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replaceAll("'", "'\\''")}'`);
-export const shellLine = (step: Step) =>
+const shellLine = (step: Step) =>
   [...Object.entries(step.env ?? {}).map(([k, v]) => `${k}=${quote(v)}`), ...step.command.map(quote)].join(' ');
 
 /** Runs the plan; with dryRun only prints it. Stops at the first failing command. */

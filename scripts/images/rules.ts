@@ -8,9 +8,7 @@ export type InspectedImage = {
   Config: { User?: string; Labels?: Record<string, string> | null; Healthcheck?: { Test?: string[] } | null };
 };
 
-export const REQUIRED_LABELS = ['source', 'revision', 'version', 'created'].map(
-  (key) => `org.opencontainers.image.${key}`,
-);
+const REQUIRED_LABELS = ['source', 'revision', 'version', 'created'].map((key) => `org.opencontainers.image.${key}`);
 
 // Package managers, compilers and build tools (as commands) that must not reach a runtime image.
 const BUILD_TOOL =

@@ -7,7 +7,7 @@ export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 /** The Docker CLI: DOCKER when set (e.g. /usr/bin/docker for Debian's docker.io with BuildKit built in). */
 export const docker = process.env.DOCKER ?? 'docker';
 
-export class CommandError extends Error {
+class CommandError extends Error {
   override name = 'CommandError';
 }
 
@@ -81,9 +81,9 @@ export function buildCommand(): { args: string[]; env: NodeJS.ProcessEnv } {
   return { args: ['build'], env: { ...process.env, DOCKER_BUILDKIT: '1' } };
 }
 
-export const COMPOSE_FILE = 'docker/compose.yaml';
+const COMPOSE_FILE = 'docker/compose.yaml';
 export const COMPOSE_ENV_FILE = 'docker/.env';
-export const COMPOSE_PROJECT = process.env.COMPOSE_PROJECT_NAME ?? 'todo-chatbot';
+const COMPOSE_PROJECT = process.env.COMPOSE_PROJECT_NAME ?? 'todo-chatbot';
 
 /** Compose v2 (`docker compose`) when present, else Debian's docker-compose 1.29; with the project's files. */
 export function composeCommand(): [string, ...string[]] {

@@ -78,8 +78,8 @@ export const exposeCacheRuntime = new Step({
   },
 });
 
-export const IMAGES_ARTIFACT = 'images';
-export const IMAGES_ARCHIVE = 'images.tar.gz';
+const IMAGES_ARTIFACT = 'images';
+const IMAGES_ARCHIVE = 'images.tar.gz';
 
 export const saveImages = [
   new Step({
