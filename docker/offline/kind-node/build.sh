@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# Builds todo-kind-node:<Kubernetes version>, a kind node image, from Debian packages and Go modules
+# only, for machines that cannot pull kindest/node (docs/offline.md). The Kubernetes, etcd and CoreDNS
+# binaries are cached by version; the image is rebuilt only when its inputs change (a content key
+# over this folder, the versions and the base image, kept in a label).
+# Usage: build.sh            build if needed, print the image name last
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+docker=${DOCKER:-docker}
+cache=${TODO_CI_CACHE:-$HOME/.cache/todo-chatbot-platform}/kind-node
+KUBERNETES_VERSION=$(cat "$here/kubernetes-version") # 1.33: the newest minor that runs on cgroup v1 hosts by default
+KIND_VERSION=v0.32.0        # kind's base files come from this module; the CLI the project pins
+BASE_IMAGE=debian:trixie-slim
+image=todo-kind-node:$KUBERNETES_VERSION
+key_label=org.todo-chatbot.kind-node.key
+started=$SECONDS
+say() { echo "kind-node: $* (at $((SECONDS - started)) s)"; }
+
+if ! "$docker" image inspect "$BASE_IMAGE" >/dev/null 2>&1; then
+  "$here/../build-standins.sh"
+fi
+key=$(
+  {
+    echo "$KUBERNETES_VERSION $KIND_VERSION $("$docker" image inspect "$BASE_IMAGE" --format '{{.Id}}')"
+    cd "$here" && find . -type f | LC_ALL=C sort | xargs sha256sum
+  } | sha256sum | cut -c1-16
+)
+if [ "$("$docker" image inspect "$image" --format "{{index .Config.Labels \"$key_label\"}}" 2>/dev/null)" = "$key" ]; then
+  say "$image is up to date (key $key)"
+  echo "$image"
+  exit 0
+fi
+
+bin=$cache/bin-$KUBERNETES_VERSION
+"$here/binaries.sh" "$KUBERNETES_VERSION" "$bin"
+say "binaries ready"
+
+context=$(mktemp -d /tmp/kind-node-context.XXXXXX)
+builder=todo-kind-node-build
+cleanup() {
+  "$docker" rm -f "$builder" >/dev/null 2>&1 || true
+  rm -rf "$context"
+}
+trap cleanup EXIT
+kind_module=$(go mod download -json "sigs.k8s.io/kind@$KIND_VERSION" | sed -n 's/^\t"Dir": "\(.*\)",$/\1/p')
+cp -r "$kind_module/images/base/files" "$context/base"
+chmod -R u+w,go-w "$context/base"
+chmod 0755 "$context/base/usr/local/bin/"* "$context/base/kind/bin/"*
+cp -r "$here/files" "$context/files"
+mkdir "$context/bin"
+cp "$bin/kubelet" "$bin/kubeadm" "$bin/kubectl" "$context/bin/"
+
+# A scratch image of one static binary, under the name kubeadm asks for.
+import_binary() { # <image> <binary> <path in the image> [USER]
+  local root
+  root=$(mktemp -d "$context/rootfs.XXXXXX")
+  install -D -m 0755 "$bin/$2" "$root$3"
+  tar -C "$root" --numeric-owner --owner=0 --group=0 --mtime=@0 -c . |
+    "$docker" import --change "ENTRYPOINT [\"$3\"]" --change 'ENV PATH=/usr/local/bin' \
+      ${4:+--change "USER $4"} - "$1" >/dev/null
+}
+
+mapfile -t images <"$bin/images.txt"
+for ref in "${images[@]}"; do
+  name=${ref##*/}
+  name=${name%%:*}
+  case $name in
+    kube-proxy)
+      DOCKER_BUILDKIT=1 "$docker" build -q -f "$here/kube-proxy.Dockerfile" --build-arg "BASE_IMAGE=$BASE_IMAGE" \
+        -t "$ref" "$bin" >/dev/null
+      ;;
+    pause) import_binary "$ref" pause /pause 65535:65535 ;;
+    coredns) import_binary "$ref" coredns /coredns ;;
+    *) import_binary "$ref" "$name" "/usr/local/bin/$name" ;;
+  esac
+done
+"$docker" save "${images[@]}" -o "$context/images.tar"
+say "component images ready: ${images[*]}"
+
+DOCKER_BUILDKIT=1 "$docker" build -q -f "$here/node.Dockerfile" --build-arg "BASE_IMAGE=$BASE_IMAGE" \
+  --build-arg "KUBERNETES_VERSION=$KUBERNETES_VERSION" -t "$builder" "$context" >/dev/null
+say "node root file system ready"
+
+# Preload the component images the way kind's own node build does: containerd running in the
+# node, `ctr import`, then a commit (the mounted archive stays out of the image).
+"$docker" run -d --privileged --name "$builder" --entrypoint /usr/bin/containerd \
+  -v "$context/images.tar:/mnt/images.tar:ro" "$builder" >/dev/null
+for _ in $(seq 1 60); do "$docker" exec "$builder" ctr version >/dev/null 2>&1 && break; sleep 0.5; done
+"$docker" exec "$builder" ctr --namespace k8s.io images import --no-unpack --digests --all-platforms /mnt/images.tar >/dev/null
+"$docker" exec "$builder" ctr --namespace k8s.io images list --quiet | grep '^registry' | sed 's/^/  preloaded /'
+"$docker" stop "$builder" >/dev/null
+"$docker" commit --change "LABEL $key_label=$key" --change 'ENTRYPOINT ["/usr/local/bin/entrypoint", "/sbin/init"]' \
+  --change 'CMD []' "$builder" "$image" >/dev/null
+"$docker" rm "$builder" >/dev/null
+"$docker" rmi "$builder" "${images[@]}" >/dev/null
+say "$image ready, $("$docker" image inspect "$image" --format '{{.Size}}' | awk '{printf "%.0f MB", $1 / 1e6}')"
+echo "$image"
