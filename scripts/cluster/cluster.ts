@@ -1,22 +1,33 @@
 /**
- * npm run cluster:up [-- --minikube] [--dry-run]
+ * npm run cluster:up [-- --minikube | --offline] [--dry-run]
  * npm run cluster:deploy [-- --minikube] [--skip-build] [--namespace todo] [--dry-run]
  * npm run cluster:down [-- --minikube] [--delete-cluster] [--images] [--dry-run]
  * npm run cluster:test [-- --namespace todo] — helm test of the release
  *
  * kind by default, from kind-config.yaml; Minikube with --minikube (4 GB, 2 CPUs, ingress and
- * metrics-server addons). Every command is printed before it runs; --dry-run only prints them.
+ * metrics-server addons). When kind's node image cannot be pulled (or with --offline), cluster:up
+ * builds one from Debian packages and Go modules (docker/offline/kind-node, docs/offline.md), and
+ * cluster:deploy then loads every image the chart runs and publishes the UI on 127.0.0.1:80
+ * without an ingress controller. Every command is printed before it runs; --dry-run only prints them.
  */
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { load } from 'js-yaml';
 import { IMAGES, imageRef } from '../images/images.js';
-import { docker, repoRoot } from '../lib/docker.js';
+import { capture, docker, repoRoot } from '../lib/docker.js';
 import { helmBinary, kubectlBinary } from '../lib/tools.js';
 import { execute, missingTools, parseOptions, type Step, type Tool } from './plan.js';
 
-export const CLUSTER = (load(readFileSync(`${repoRoot}/kind-config.yaml`, 'utf8')) as { name: string }).name;
+const KIND_CONFIG = load(readFileSync(`${repoRoot}/kind-config.yaml`, 'utf8')) as {
+  name: string;
+  nodes: { image: string }[];
+};
+export const CLUSTER = KIND_CONFIG.name;
 export const RELEASE = 'todo-chatbot';
 const CHART = 'helm/todo-chatbot';
+const OFFLINE_NODE_BUILD = 'docker/offline/kind-node/build.sh';
+const OFFLINE_URL = 'http://127.0.0.1';
+export const OFFLINE_NODE_IMAGE = `todo-kind-node:${readFileSync(`${repoRoot}/docker/offline/kind-node/kubernetes-version`, 'utf8').trim()}`;
 const INGRESS_NGINX =
   'https://raw.githubusercontent.com/kubernetes/ingress-nginx/controller-v1.15.1/deploy/static/provider/kind/deploy.yaml';
 
@@ -28,12 +39,32 @@ const TOOLS: Record<string, Tool> = {
 
 type Options = {
   minikube: boolean;
+  offline: boolean;
   'dry-run': boolean;
   'skip-build': boolean;
   namespace: string;
   'delete-cluster': boolean;
   images: boolean;
 };
+
+/** Whether the node image of kind-config.yaml is missing and cannot be pulled (a pull is tried). */
+function upstreamNodeUnavailable(o: Options): boolean {
+  if (o.offline) return true;
+  const image = KIND_CONFIG.nodes[0]!.image;
+  if (o.minikube || o['dry-run'] || spawnSync(docker, ['image', 'inspect', image], { stdio: 'ignore' }).status === 0) {
+    return false;
+  }
+  console.log(`pulling ${image}`);
+  if (spawnSync(docker, ['pull', '--quiet', image], { stdio: 'inherit' }).status === 0) return false;
+  console.log(`${image} cannot be pulled: building and using ${OFFLINE_NODE_IMAGE} (docs/offline.md)`);
+  return true;
+}
+
+/** The cluster runs the offline node image: cluster:deploy has no registry and no ingress controller. */
+function offlineCluster(): boolean {
+  const node = capture(docker, ['inspect', '--format', '{{.Config.Image}}', `${CLUSTER}-control-plane`]);
+  return node.status === 0 && node.stdout.trim() === OFFLINE_NODE_IMAGE;
+}
 
 function upPlan(o: Options): Step[] {
   if (o.minikube) {
@@ -57,16 +88,90 @@ function upPlan(o: Options): Step[] {
       },
     ];
   }
+  const create = ['kind', 'create', 'cluster', '--config', 'kind-config.yaml', '--wait', '180s'];
+  if (!upstreamNodeUnavailable(o)) {
+    return [{ title: `create the kind cluster ${CLUSTER} from kind-config.yaml`, command: create }];
+  }
   return [
     {
-      title: `create the kind cluster ${CLUSTER} from kind-config.yaml`,
-      command: ['kind', 'create', 'cluster', '--config', 'kind-config.yaml', '--wait', '120s'],
+      title: `build the node image ${OFFLINE_NODE_IMAGE} from Debian packages and Go modules (cached)`,
+      command: ['bash', OFFLINE_NODE_BUILD],
+    },
+    {
+      title: `create the kind cluster ${CLUSTER} from kind-config.yaml, on ${OFFLINE_NODE_IMAGE}`,
+      command: [...create, '--image', OFFLINE_NODE_IMAGE],
     },
   ];
 }
 
-function deployPlan(o: Options, helm: string, kubectl: string): Step[] {
-  const images = IMAGES.map(imageRef);
+/** The chart's PostgreSQL image: on an offline cluster it is loaded like the app's own. */
+function postgresImage(): string {
+  const values = load(readFileSync(`${repoRoot}/${CHART}/values.yaml`, 'utf8')) as {
+    postgresql: { image: { repository: string; tag: string } };
+  };
+  return `${values.postgresql.image.repository}:${values.postgresql.image.tag}`;
+}
+
+/** The kind flavour of ingress-nginx, fetched from GitHub: for clusters that can pull its images. */
+const ingressControllerSteps = (kubectl: string): Step[] => [
+  {
+    title: 'install the ingress controller (ingress-nginx, kind flavour)',
+    command: [kubectl, 'apply', '-f', INGRESS_NGINX],
+  },
+  {
+    // rollout status, not `wait pod`: right after the apply the pods may not exist yet. The
+    // controller mounts the webhook certificate the admission job makes: Ready implies both.
+    title: 'wait for the ingress controller',
+    command: [
+      kubectl,
+      '-n',
+      'ingress-nginx',
+      'rollout',
+      'status',
+      'deployment/ingress-nginx-controller',
+      '--timeout=300s',
+    ],
+  },
+];
+
+/**
+ * Offline, no ingress controller: kube-proxy serves the UI on the node's address, port 80, which
+ * kind-config.yaml publishes on 127.0.0.1:80. The UI's nginx proxies /api, /health and /mcp to the
+ * API as the Ingress would.
+ */
+function publishStep(namespace: string, kubectl: string, nodeAddress: string): Step {
+  const service = {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name: `${RELEASE}-edge`, namespace, labels: { 'app.kubernetes.io/part-of': RELEASE } },
+    spec: {
+      selector: { 'app.kubernetes.io/instance': RELEASE, 'app.kubernetes.io/component': 'frontend' },
+      externalIPs: [nodeAddress],
+      ports: [{ name: 'http', port: 80, targetPort: 'http', protocol: 'TCP' }],
+    },
+  };
+  return {
+    title: `publish the UI on the node's port 80 (${nodeAddress}), which kind maps to 127.0.0.1:80`,
+    command: ['sh', '-c', 'printf %s "$MANIFEST" | "$KUBECTL" apply -f -'],
+    env: { MANIFEST: JSON.stringify(service), KUBECTL: kubectl },
+  };
+}
+
+function nodeAddress(): string {
+  const node = `${CLUSTER}-control-plane`;
+  const address = capture(docker, [
+    'inspect',
+    '--format',
+    '{{(index .NetworkSettings.Networks "kind").IPAddress}}',
+    node,
+  ]);
+  if (address.status !== 0 || !address.stdout.trim())
+    throw new Error(`cannot read the address of ${node}: ${address.stderr.trim()}`);
+  return address.stdout.trim();
+}
+
+function deployPlan(o: Options, helm: string, kubectl: string, offline: boolean): Step[] {
+  const images = [...IMAGES.map(imageRef), ...(offline ? [postgresImage()] : [])];
   const namespace = o.namespace;
   return [
     ...(o['skip-build'] ? [] : [{ title: 'build the images', command: ['npm', 'run', '-s', 'images:build'] }]),
@@ -76,28 +181,7 @@ function deployPlan(o: Options, helm: string, kubectl: string): Step[] {
           command: ['minikube', 'image', 'load', '--profile', CLUSTER, ...images],
         }
       : { title: 'load the images into kind', command: ['kind', 'load', 'docker-image', '--name', CLUSTER, ...images] },
-    ...(o.minikube
-      ? []
-      : [
-          {
-            title: 'install the ingress controller (ingress-nginx, kind flavour)',
-            command: [kubectl, 'apply', '-f', INGRESS_NGINX],
-          },
-          {
-            // rollout status, not `wait pod`: right after the apply the pods may not exist yet. The
-            // controller mounts the webhook certificate the admission job makes: Ready implies both.
-            title: 'wait for the ingress controller',
-            command: [
-              kubectl,
-              '-n',
-              'ingress-nginx',
-              'rollout',
-              'status',
-              'deployment/ingress-nginx-controller',
-              '--timeout=300s',
-            ],
-          },
-        ]),
+    ...(o.minikube || offline ? [] : ingressControllerSteps(kubectl)),
     {
       title: `namespace ${namespace}, enforcing Pod Security "restricted"`,
       command: [
@@ -119,12 +203,15 @@ function deployPlan(o: Options, helm: string, kubectl: string): Step[] {
         namespace,
         '--values',
         `${CHART}/ci/kind-values.yaml`,
+        // Offline there is no ingress controller: the browser's origin is the published port.
+        ...(offline ? ['--set', 'ingress.enabled=false', '--set', `publicUrl=${OFFLINE_URL}`] : []),
         '--wait',
         '--atomic',
         '--timeout',
         '6m',
       ],
     },
+    ...(offline ? [publishStep(namespace, kubectl, o['dry-run'] ? '<node address>' : nodeAddress())] : []),
     { title: 'show the pods', command: [kubectl, 'get', 'pods', '--namespace', namespace, '-o', 'wide'] },
   ];
 }
@@ -151,6 +238,7 @@ if (import.meta.main) {
   try {
     const o = parseOptions<Options>(args, {
       minikube: false,
+      offline: false,
       'dry-run': false,
       'skip-build': false,
       namespace: 'todo',
@@ -166,7 +254,7 @@ if (import.meta.main) {
     const kubectl = o['dry-run'] ? 'kubectl' : kubectlBinary();
     const plans: Record<string, () => Step[]> = {
       up: () => upPlan(o),
-      deploy: () => deployPlan(o, helm, kubectl),
+      deploy: () => deployPlan(o, helm, kubectl, offline),
       down: () => downPlan(o, helm),
       test: () => [
         {
@@ -175,12 +263,15 @@ if (import.meta.main) {
         },
       ],
     };
+    const offline = command === 'deploy' && !o.minikube && (o.offline || (!o['dry-run'] && offlineCluster()));
     const plan = plans[command ?? ''];
     if (!plan) throw new Error('usage: tsx scripts/cluster/cluster.ts up | deploy | down | test [options]');
     execute(plan(), o['dry-run']);
     if (command === 'deploy' && !o['dry-run']) {
       console.log(
-        `\nready: http://todo.local (this machine needs "127.0.0.1 todo.local" in /etc/hosts: sudo npm run hosts:add)`,
+        offline
+          ? `\nready: ${OFFLINE_URL} (offline cluster: the UI, which proxies the API, without an Ingress)`
+          : `\nready: http://todo.local (this machine needs "127.0.0.1 todo.local" in /etc/hosts: sudo npm run hosts:add)`,
       );
     }
   } catch (error) {

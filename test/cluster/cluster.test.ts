@@ -36,6 +36,31 @@ describe('cluster scripts', () => {
     expect(deploy).not.toContain('images:build');
   });
 
+  it('plan an offline cluster: build the node image from Debian and Go modules, create the cluster on it', () => {
+    const version = readFileSync('docker/offline/kind-node/kubernetes-version', 'utf8').trim();
+    const commands = cluster('up', '--offline', '--dry-run')
+      .out.split('\n')
+      .filter((line) => line.startsWith('  $ '));
+    expect(commands).toEqual([
+      '  $ bash docker/offline/kind-node/build.sh',
+      `  $ kind create cluster --config kind-config.yaml --wait 180s --image todo-kind-node:${version}`,
+    ]);
+  });
+
+  it('plan an offline deploy: the database image loaded too, the UI on port 80 without ingress-nginx', () => {
+    const { status, out } = cluster('deploy', '--offline', '--skip-build', '--dry-run');
+    expect(status).toBe(0);
+    expect(out).toMatch(/kind load docker-image --name todo-chatbot todo-backend:dev todo-frontend:dev postgres:\S+/);
+    expect(out).not.toContain('ingress-nginx');
+    expect(out).toContain('--set ingress.enabled=false --set publicUrl=http://127.0.0.1');
+    const manifest = /MANIFEST='([^']+)'/.exec(out)?.[1];
+    expect(JSON.parse(manifest!)).toMatchObject({
+      kind: 'Service',
+      metadata: { name: 'todo-chatbot-edge', namespace: 'todo' },
+      spec: { externalIPs: ['<node address>'], ports: [{ port: 80, targetPort: 'http' }] },
+    });
+  });
+
   it('name the missing tool and how to install it, in one line, with exit code 1', () => {
     const { status, err } = script('scripts/cluster/cluster.ts', ['up'], {
       PATH: `${process.execPath.replace(/\/node$/, '')}:/nonexistent`,

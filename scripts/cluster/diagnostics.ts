@@ -1,0 +1,27 @@
+/**
+ * npm run cluster:diagnostics [-- --namespace todo] — prints what the cluster-diagnostics action
+ * collects on GitHub (nodes, events, pods, descriptions, logs, Helm history), for a failed local or
+ * .ci/run cluster stage.
+ */
+import { spawnSync } from 'node:child_process';
+import { commands, podStates } from '../../.github/actions/cluster-diagnostics/src/collect.js';
+import { helmBinary, kubectlBinary } from '../lib/tools.js';
+import { RELEASE } from './cluster.js';
+import { parseOptions } from './plan.js';
+
+const { namespace } = parseOptions(process.argv.slice(2), { namespace: 'todo' });
+const binaries: Record<string, string> = { kubectl: kubectlBinary(), helm: helmBinary() };
+const output = ([tool, ...args]: string[]) => {
+  const result = spawnSync(binaries[tool!] ?? tool!, args, { encoding: 'utf8' });
+  return `${result.stdout}${result.stderr}${result.status === 0 ? '' : `(exit code ${result.status})\n`}`;
+};
+
+let pods: string[] = [];
+try {
+  pods = podStates(output(['kubectl', 'get', 'pods', '-n', namespace, '-o', 'json'])).map((pod) => pod.name);
+} catch {
+  console.log(`(no pods listed in ${namespace})`);
+}
+for (const command of commands(namespace, RELEASE, pods)) {
+  console.log(`\n--- ${command.args.join(' ')}\n${output(command.args)}`);
+}
