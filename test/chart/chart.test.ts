@@ -87,6 +87,17 @@ describe('the chart', () => {
     expect(() => render({ set: ['postgresql.enabled=false'] })).toThrow('externalDatabase.url is required');
   });
 
+  it('leaves the database pod alone when the configuration changes (an upgrade must not restart it)', () => {
+    const databasePod = (logLevel: string) =>
+      JSON.stringify(
+        render({ set: [`logLevel=${logLevel}`] }).find((o) => o.kind === 'StatefulSet')!.spec as Record<
+          string,
+          unknown
+        >,
+      );
+    expect(databasePod('debug')).toBe(databasePod('info'));
+  });
+
   it('gives the UI the fully qualified address of the API (nginx resolves no search domains)', () => {
     const ui = render({ namespace: 'shop' }).find(
       (o) => o.kind === 'Deployment' && o.metadata.name.endsWith('frontend'),
