@@ -98,4 +98,4 @@ build_pause
 touch "$out.partial/.complete"
 rm -rf "$out"
 mv "$out.partial" "$out"
-echo "binaries ready: $(du -sh "$out" | cut -f1)"
+echo "binaries ready: $(du -sh "$out" | cut -f1) in $SECONDS s"
