@@ -1,6 +1,6 @@
 /**
  * npm run cluster:up [-- --minikube | --offline] [--dry-run]
- * npm run cluster:deploy [-- --minikube] [--skip-build] [--namespace todo] [--dry-run]
+ * npm run cluster:deploy [-- --minikube | --offline] [--skip-build] [--namespace todo] [--dry-run]
  * npm run cluster:down [-- --minikube] [--delete-cluster] [--images] [--dry-run]
  * npm run cluster:test [-- --namespace todo] — helm test of the release
  *
@@ -27,7 +27,7 @@ export const RELEASE = 'todo-chatbot';
 const CHART = 'helm/todo-chatbot';
 const OFFLINE_NODE_BUILD = 'docker/offline/kind-node/build.sh';
 const OFFLINE_URL = 'http://127.0.0.1';
-export const OFFLINE_NODE_IMAGE = `todo-kind-node:${readFileSync(`${repoRoot}/docker/offline/kind-node/kubernetes-version`, 'utf8').trim()}`;
+const OFFLINE_NODE_IMAGE = `todo-kind-node:${readFileSync(`${repoRoot}/docker/offline/kind-node/kubernetes-version`, 'utf8').trim()}`;
 const INGRESS_NGINX =
   'https://raw.githubusercontent.com/kubernetes/ingress-nginx/controller-v1.15.1/deploy/static/provider/kind/deploy.yaml';
 
