@@ -23,6 +23,7 @@ const KIND_CONFIG = load(readFileSync(`${repoRoot}/kind-config.yaml`, 'utf8')) a
   nodes: { image: string }[];
 };
 export const CLUSTER = KIND_CONFIG.name;
+const CONTROL_PLANE = `${CLUSTER}-control-plane`; // kind's name for the node's container
 export const RELEASE = 'todo-chatbot';
 const CHART = 'helm/todo-chatbot';
 const OFFLINE_NODE_BUILD = 'docker/offline/kind-node/build.sh';
@@ -62,7 +63,7 @@ function upstreamNodeUnavailable(o: Options): boolean {
 
 /** The cluster runs the offline node image: cluster:deploy has no registry and no ingress controller. */
 function offlineCluster(): boolean {
-  const node = capture(docker, ['inspect', '--format', '{{.Config.Image}}', `${CLUSTER}-control-plane`]);
+  const node = capture(docker, ['inspect', '--format', '{{.Config.Image}}', CONTROL_PLANE]);
   return node.status === 0 && node.stdout.trim() === OFFLINE_NODE_IMAGE;
 }
 
@@ -158,15 +159,14 @@ function publishStep(namespace: string, kubectl: string, nodeAddress: string): S
 }
 
 function nodeAddress(): string {
-  const node = `${CLUSTER}-control-plane`;
   const address = capture(docker, [
     'inspect',
     '--format',
     '{{(index .NetworkSettings.Networks "kind").IPAddress}}',
-    node,
+    CONTROL_PLANE,
   ]);
   if (address.status !== 0 || !address.stdout.trim())
-    throw new Error(`cannot read the address of ${node}: ${address.stderr.trim()}`);
+    throw new Error(`cannot read the address of ${CONTROL_PLANE}: ${address.stderr.trim()}`);
   return address.stdout.trim();
 }
 
@@ -191,6 +191,8 @@ function deployPlan(o: Options, helm: string, kubectl: string, offline: boolean)
       ],
       env: { KUBECTL: kubectl, NS: namespace },
     },
+    // Before the release, so kube-proxy serves it by the time the pods are ready.
+    ...(offline ? [publishStep(namespace, kubectl, o['dry-run'] ? '<node address>' : nodeAddress())] : []),
     {
       title: 'install or upgrade the release, rolled back if it does not become ready',
       command: [
@@ -211,7 +213,6 @@ function deployPlan(o: Options, helm: string, kubectl: string, offline: boolean)
         '6m',
       ],
     },
-    ...(offline ? [publishStep(namespace, kubectl, o['dry-run'] ? '<node address>' : nodeAddress())] : []),
     { title: 'show the pods', command: [kubectl, 'get', 'pods', '--namespace', namespace, '-o', 'wide'] },
   ];
 }

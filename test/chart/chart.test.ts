@@ -89,12 +89,7 @@ describe('the chart', () => {
 
   it('leaves the database pod alone when the configuration changes (an upgrade must not restart it)', () => {
     const databasePod = (logLevel: string) =>
-      JSON.stringify(
-        render({ set: [`logLevel=${logLevel}`] }).find((o) => o.kind === 'StatefulSet')!.spec as Record<
-          string,
-          unknown
-        >,
-      );
+      JSON.stringify(render({ set: [`logLevel=${logLevel}`] }).find((o) => o.kind === 'StatefulSet')!.spec);
     expect(databasePod('debug')).toBe(databasePod('info'));
   });
 
