@@ -68,8 +68,8 @@ build_kubernetes() {
   )
 }
 
-# etcd and CoreDNS at the versions this kubeadm puts in its manifests.
-image_version() { "$out.partial/kubeadm" config images list --kubernetes-version "$version" | sed -n "s#.*/$1:##p"; }
+# etcd, CoreDNS and pause at the versions this kubeadm puts in its manifests (images.txt).
+image_version() { sed -n "s#.*/$1:##p" "$out.partial/images.txt"; }
 
 build_from_module() { # <binary name> <module> <version> <package>
   mkdir -p "$work/$1"
@@ -89,12 +89,12 @@ build_pause() {
 echo "building Kubernetes $version node binaries from the Go module proxy into $out"
 kubernetes_module
 build_kubernetes
+"$out.partial/kubeadm" config images list --kubernetes-version "$version" >"$out.partial/images.txt"
 etcd_version=$(image_version etcd)
 coredns_version=$(image_version coredns)
 build_from_module etcd go.etcd.io/etcd/server/v3 "v${etcd_version%-*}" go.etcd.io/etcd/server/v3
 build_from_module coredns github.com/coredns/coredns "$coredns_version" github.com/coredns/coredns
 build_pause
-"$out.partial/kubeadm" config images list --kubernetes-version "$version" >"$out.partial/images.txt"
 touch "$out.partial/.complete"
 rm -rf "$out"
 mv "$out.partial" "$out"

@@ -9,8 +9,10 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 docker=${DOCKER:-docker}
 cache=${TODO_CI_CACHE:-$HOME/.cache/todo-chatbot-platform}/kind-node
-KUBERNETES_VERSION=$(cat "$here/kubernetes-version") # 1.33: the newest minor that runs on cgroup v1 hosts by default
-KIND_VERSION=v0.32.0        # kind's base files come from this module; the CLI the project pins
+# 1.33: the newest minor that runs on cgroup v1 hosts by default.
+KUBERNETES_VERSION=$(cat "$here/kubernetes-version")
+# kind's base files come from this module: the kind CLI the project pins.
+KIND_VERSION=v0.32.0
 BASE_IMAGE=debian:trixie-slim
 image=todo-kind-node:$KUBERNETES_VERSION
 key_label=org.todo-chatbot.kind-node.key
