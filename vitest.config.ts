@@ -24,8 +24,13 @@ const integration = (database: 'pglite' | 'postgres'): TestProjectInlineConfigur
   },
 });
 
+// TEST_REPORT=name adds a JSON report, test-results/<name>.json: the workflow jobs summarise it and
+// .ci/run counts it.
+const report = process.env.TEST_REPORT;
+
 export default defineConfig({
   test: {
+    ...(report && { reporters: ['default', ['json', { outputFile: `test-results/${report}.json` }]] }),
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [

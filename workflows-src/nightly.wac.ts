@@ -9,18 +9,20 @@ const rescan = new NormalJob('rescan', {
   name: 'Rescan ${{ matrix.image }} of the latest release',
   'runs-on': RUNNER,
   'timeout-minutes': 20,
-  permissions: { contents: 'read', packages: 'read', 'security-events': 'write' },
+  permissions: { contents: 'read', actions: 'read', packages: 'read', 'security-events': 'write' },
   strategy: { 'fail-fast': false, matrix: { image: ['todo-backend', 'todo-frontend'] } },
 }).addSteps([
   new Step({
     id: 'checkout',
     name: 'Check out with tags',
+    'timeout-minutes': 5,
     uses: uses('checkout'),
     with: { 'persist-credentials': false, 'fetch-depth': 0 },
   }),
   new Step({
     id: 'latest',
     name: 'Find the latest release',
+    'timeout-minutes': 1,
     run: [
       'if ! tag=$(git describe --tags --abbrev=0 --match "v*.*.*" 2>/dev/null); then',
       '  echo "::notice::no release tag yet: nothing to rescan"',
@@ -34,6 +36,7 @@ const rescan = new NormalJob('rescan', {
     id: 'login',
     name: 'Log in to GHCR',
     if: "steps.latest.outputs.ref != ''",
+    'timeout-minutes': 2,
     uses: uses('login'),
     with: { registry: 'ghcr.io', username: '${{ github.actor }}', password: '${{ secrets.GITHUB_TOKEN }}' },
   }),
@@ -54,18 +57,25 @@ const minikube = new NormalJob('minikube', {
   checkout,
   setupNode,
   npmCi,
-  new Step({ id: 'setup-minikube', name: 'Install Minikube', uses: uses('setupMinikube'), with: { start: 'false' } }),
-  npmRun('cluster:up -- --minikube'),
-  npmRun('cluster:deploy -- --minikube'),
+  new Step({
+    id: 'setup-minikube',
+    name: 'Install Minikube',
+    'timeout-minutes': 5,
+    uses: uses('setupMinikube'),
+    with: { start: 'false' },
+  }),
+  npmRun('cluster:up -- --minikube', { minutes: 15 }),
+  npmRun('cluster:deploy -- --minikube', { minutes: 20 }),
   new Step({
     id: 'ip',
     name: 'Minikube address',
+    'timeout-minutes': 1,
     run: 'echo "ip=$(minikube ip --profile todo-chatbot)" >> "$GITHUB_OUTPUT"',
   }),
   hostsAdd('${{ steps.ip.outputs.ip }}'),
-  npmRun('test:e2e', { E2E_BASE_URL: 'http://todo.local' }),
+  npmRun('test:e2e', { env: { E2E_BASE_URL: 'http://todo.local' }, minutes: 15 }),
   npmRun('cluster:test'),
-  ...clusterDiagnostics,
+  ...clusterDiagnostics({ 'ingress-namespace': 'ingress-nginx' }),
 ]);
 
 export const nightly = new Workflow('nightly', {
@@ -73,4 +83,5 @@ export const nightly = new Workflow('nightly', {
   on: { schedule: [{ cron: '17 3 * * *' }], workflow_dispatch: {} },
   permissions: {},
   concurrency: { group: 'nightly', 'cancel-in-progress': false },
+  defaults: { run: { shell: 'bash' } },
 }).addJobs([rescan, minikube]);

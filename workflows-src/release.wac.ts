@@ -1,17 +1,15 @@
 import { NormalJob, Step, Workflow } from '@github-actions-workflow-ts/lib';
 import { uses } from './lib/pins.js';
-import { checkout, npmCi, npmRun, setupBuildx, setupNode } from './lib/steps.js';
+import { checkout, NOT_UNDER_ACT_STEP, npmCi, npmRun, setupBuildx, setupNode } from './lib/steps.js';
 
 const RUNNER = 'ubuntu-24.04';
 const REGISTRY = 'ghcr.io/${{ github.repository_owner }}';
 
-// Under act nothing is pushed: no registry credentials there.
-const NOT_UNDER_ACT = '!env.ACT';
-
 const ghcrLogin = new Step({
   id: 'login',
-  if: NOT_UNDER_ACT,
+  if: NOT_UNDER_ACT_STEP,
   name: 'Log in to GHCR',
+  'timeout-minutes': 2,
   uses: uses('login'),
   with: { registry: 'ghcr.io', username: '${{ github.actor }}', password: '${{ secrets.GITHUB_TOKEN }}' },
 });
@@ -29,11 +27,14 @@ const images = new NormalJob('images', {
   npmCi,
   setupBuildx,
   ghcrLogin,
-  npmRun(
-    'images:build',
-    { IMAGE_REGISTRY: REGISTRY, IMAGE_TAG: '${{ github.ref_name }}', IMAGE_PUSH: 'true' },
-    NOT_UNDER_ACT,
-  ),
+  // Under act nothing is pushed: no registry credentials there.
+  new Step({
+    ...npmRun('images:build', {
+      env: { IMAGE_REGISTRY: REGISTRY, IMAGE_TAG: '${{ github.ref_name }}', IMAGE_PUSH: 'true' },
+      minutes: 25,
+    }).step,
+    if: NOT_UNDER_ACT_STEP,
+  }),
 ]);
 
 // The chart as an OCI artifact, its images pointing at this release's.
@@ -46,11 +47,18 @@ const chart = new NormalJob('chart', {
   .needs([images])
   .addSteps([
     checkout,
-    new Step({ id: 'setup-helm', name: 'Set up Helm', uses: uses('setupHelm'), with: { version: 'v3.21.4' } }),
+    new Step({
+      id: 'setup-helm',
+      name: 'Set up Helm',
+      'timeout-minutes': 5,
+      uses: uses('setupHelm'),
+      with: { version: 'v3.21.4' },
+    }),
     new Step({
       id: 'publish',
       name: 'Package and push the chart',
-      if: NOT_UNDER_ACT,
+      if: NOT_UNDER_ACT_STEP,
+      'timeout-minutes': 5,
       env: {
         TAG: '${{ github.ref_name }}',
         REGISTRY,
@@ -68,5 +76,6 @@ export const release = new Workflow('release', {
   name: 'Release',
   on: { push: { tags: ['v*.*.*'] } },
   permissions: {},
+  defaults: { run: { shell: 'bash' } },
   concurrency: { group: 'release-${{ github.ref }}', 'cancel-in-progress': false },
 }).addJobs([images, chart]);

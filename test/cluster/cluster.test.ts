@@ -15,14 +15,21 @@ const script = (file: string, args: string[], env: Record<string, string> = {}) 
 const cluster = (...args: string[]) => script('scripts/cluster/cluster.ts', args);
 
 describe('cluster scripts', () => {
-  it('plan a deploy: load images, ingress, a restricted namespace, an atomic helm upgrade', () => {
+  it('plan a deploy: load images, ingress and its webhook, a restricted namespace, a helm upgrade that keeps a failure to read', () => {
     const { status, out } = cluster('deploy', '--dry-run', '--namespace', 'shop');
     expect(status).toBe(0);
     const commands = out.split('\n').filter((line) => line.startsWith('  $ '));
     expect(commands[0]).toContain('npm run -s images:build');
     expect(commands[1]).toContain('kind load docker-image --name todo-chatbot todo-backend:dev todo-frontend:dev');
     expect(out).toContain('pod-security.kubernetes.io/enforce=restricted');
-    expect(out).toMatch(/helm upgrade --install todo-chatbot helm\/todo-chatbot --namespace shop .*--wait --atomic/);
+    expect(out).toMatch(/helm upgrade --install todo-chatbot helm\/todo-chatbot --namespace shop .*--wait --timeout/);
+    // --atomic would delete a failed first install before the diagnostics could read it.
+    expect(out).not.toContain('--atomic');
+    const waits = commands.map((c, i) => [c, i] as const);
+    const webhook = waits.find(([c]) => c.includes('validatingwebhookconfiguration ingress-nginx-admission'))?.[1];
+    const install = waits.find(([c]) => c.includes('helm upgrade --install'))?.[1];
+    expect(webhook, 'the admission webhook is waited for').toBeDefined();
+    expect(webhook!).toBeLessThan(install!);
   });
 
   it('plan Minikube with its addons and no ingress manifest of ours', () => {
@@ -52,7 +59,9 @@ describe('cluster scripts', () => {
     expect(status).toBe(0);
     expect(out).toMatch(/kind load docker-image --name todo-chatbot todo-backend:dev todo-frontend:dev postgres:\S+/);
     expect(out).not.toContain('ingress-nginx');
-    expect(out).toContain('--set ingress.enabled=false --set publicUrl=http://127.0.0.1');
+    expect(out).toContain(
+      "--set ingress.enabled=false --set publicUrl=http://todo.local --set 'trustedOrigins={http://127.0.0.1}'",
+    );
     const manifest = /MANIFEST='([^']+)'/.exec(out)?.[1];
     expect(JSON.parse(manifest!)).toMatchObject({
       kind: 'Service',

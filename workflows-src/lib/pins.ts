@@ -13,6 +13,7 @@ export const PINS = {
   },
   githubScript: { repo: 'actions/github-script', sha: 'ed597411d8f924073f98dfc5c65a23a2325f34cd', tag: 'v8.0.0' },
   setupBuildx: { repo: 'docker/setup-buildx-action', sha: '37fe631027851001ddb9b187196cc803df7f5f0e', tag: 'v4.3.0' },
+  setupTrivy: { repo: 'aquasecurity/setup-trivy', sha: '81e514348e19b6112ce2a7e3ecbafe19c1e1f567', tag: 'v0.3.1' },
   trivy: { repo: 'aquasecurity/trivy-action', sha: 'ed142fd0673e97e23eac54620cfb913e5ce36c25', tag: 'v0.36.0' },
   kind: { repo: 'helm/kind-action', sha: 'ef37e7f390d99f746eb8b610417061a60e82a6cc', tag: 'v1.14.0' },
   setupMinikube: { repo: 'medyagh/setup-minikube', sha: 'e9e035a86bbc3caea26a450bd4dbf9d0c453682e', tag: 'v0.0.21' },
@@ -29,5 +30,11 @@ export type PinName = keyof typeof PINS;
 
 export const uses = (name: PinName): string => `${PINS[name].repo}@${PINS[name].sha}`;
 
-/** Trivy itself, pinned (the action's default is older), with its vulnerability database cached. */
-export const TRIVY = { version: 'v0.74.0', cache: 'true' };
+/** Trivy itself, pinned (the action's default is older). */
+export const TRIVY_VERSION = 'v0.74.0';
+
+/** Go tools the jobs install with `go install` (Go is on GitHub's runner; these are not). */
+export const GO_TOOLS = {
+  actionlint: { module: 'github.com/rhysd/actionlint/cmd/actionlint', version: 'v1.7.12' },
+  kubeconform: { module: 'github.com/yannh/kubeconform/cmd/kubeconform', version: 'v0.7.0' },
+} as const;

@@ -1,11 +1,15 @@
 import { Step } from '@github-actions-workflow-ts/lib';
-import { TRIVY, uses } from './pins.js';
+import { GO_TOOLS, TRIVY_VERSION, uses } from './pins.js';
 
 /** Shared steps, one named constant each. Expressions reach shell only through `env:`. */
+
+/** A step only GitHub runs (act sets ACT=true); docs/pipeline.md lists each such step. */
+export const NOT_UNDER_ACT_STEP = '!env.ACT';
 
 export const checkout = new Step({
   id: 'checkout',
   name: 'Check out',
+  'timeout-minutes': 5,
   uses: uses('checkout'),
   with: { 'persist-credentials': false },
 });
@@ -13,21 +17,65 @@ export const checkout = new Step({
 export const setupNode = new Step({
   id: 'setup-node',
   name: 'Set up Node.js from .nvmrc',
+  'timeout-minutes': 5,
   uses: uses('setupNode'),
   with: { 'node-version-file': '.nvmrc', cache: 'npm' },
 });
 
-export const npmCi = new Step({ id: 'npm-ci', name: 'Install dependencies', run: 'npm ci' });
+export const npmCi = new Step({ id: 'npm-ci', name: 'Install dependencies', 'timeout-minutes': 10, run: 'npm ci' });
 
-/** A step that runs one npm script: the stages are npm scripts, so workflows only orchestrate. */
-export const npmRun = (script: string, env?: Record<string, string>, condition?: string) =>
+/**
+ * A step that runs one npm script: the stages are npm scripts, so workflows only orchestrate.
+ * Its own timeout ends a hang before the job's does, so the `if: failure()` steps still run.
+ */
+export const npmRun = (script: string, options: { env?: Record<string, string>; minutes?: number } = {}) =>
   new Step({
     id: script.replace(/[^a-z0-9]+/gi, '-'),
     name: `npm run ${script}`,
-    ...(condition && { if: condition }),
+    'timeout-minutes': options.minutes ?? 10,
     run: `npm run ${script}`,
-    ...(env && { env }),
+    ...(options.env && { env: options.env }),
   });
+
+/** A Go tool the runner lacks, at its pinned version, on PATH for the steps after it. */
+export const goInstall = (tool: keyof typeof GO_TOOLS) =>
+  new Step({
+    id: `install-${tool}`,
+    name: `Install ${tool} ${GO_TOOLS[tool].version}`,
+    'timeout-minutes': 10,
+    run: `go install ${GO_TOOLS[tool].module}@${GO_TOOLS[tool].version}\necho "$(go env GOPATH)/bin" >> "$GITHUB_PATH"`,
+  });
+
+/** Trivy at its pinned version, the binary cached by version (the runner has none). */
+export const setupTrivy = new Step({
+  id: 'setup-trivy',
+  name: `Install Trivy ${TRIVY_VERSION}`,
+  'timeout-minutes': 5,
+  uses: uses('setupTrivy'),
+  with: { version: TRIVY_VERSION, cache: 'true' },
+});
+
+/** One trivy-action run on the Trivy that setupTrivy installed; `cache` keeps the vulnerability database. */
+export const trivyRun = (id: string, name: string, inputs: Record<string, string>) =>
+  new Step({
+    id,
+    name,
+    'timeout-minutes': 10,
+    uses: uses('trivy'),
+    with: { version: TRIVY_VERSION, 'skip-setup-trivy': 'true', ...inputs },
+  });
+
+/**
+ * Under act a job's workspace is a copy that goes when the job ends: its reports are copied to
+ * ACT_RESULTS_DIR (set by .ci/run), which counts them. Never runs on GitHub.
+ */
+export const keepResultsUnderAct = new Step({
+  id: 'keep-results',
+  name: 'Under act: keep test-results/ for .ci/run',
+  if: "always() && env.ACT && env.ACT_RESULTS_DIR != ''",
+  'timeout-minutes': 2,
+  run: 'mkdir -p "$ACT_RESULTS_DIR" && cp -r test-results/. "$ACT_RESULTS_DIR/" 2>/dev/null || echo "no test-results"',
+});
 
 /** Artifacts need GitHub's artifact service, which act does not provide: skipped under act. */
 const upload = (name: string, path: string, when: string, ifNoFiles: 'ignore' | 'error') =>
@@ -35,20 +83,22 @@ const upload = (name: string, path: string, when: string, ifNoFiles: 'ignore' | 
     id: `upload-${name}`,
     name: `Upload ${name}`,
     if: `${when} && !env.ACT`,
+    'timeout-minutes': 5,
     uses: uses('uploadArtifact'),
     with: { name, path, 'retention-days': 7, 'if-no-files-found': ifNoFiles },
   });
 
 export const uploadOnFailure = (name: string, path: string) => upload(name, path, 'failure()', 'ignore');
 
-/** Debug on failure: the cluster's state into the summary and an artifact. */
-export const clusterDiagnostics = [
+/** Debug on failure: the cluster's state (and, when named, the ingress controller's and kind's) into the summary and an artifact. */
+export const clusterDiagnostics = (extra: { 'ingress-namespace'?: string; 'kind-cluster'?: string } = {}) => [
   new Step({
     id: 'diagnostics',
     name: 'Debug on failure: collect the cluster state',
     if: 'failure()',
+    'timeout-minutes': 5,
     uses: './.github/actions/cluster-diagnostics',
-    with: { namespace: 'todo', release: 'todo-chatbot', output: 'cluster-diagnostics' },
+    with: { namespace: 'todo', release: 'todo-chatbot', output: 'cluster-diagnostics', ...extra },
   }),
   uploadOnFailure('cluster-diagnostics', 'cluster-diagnostics/'),
 ];
@@ -58,25 +108,51 @@ export const hostsAdd = (ip = '127.0.0.1') =>
   new Step({
     id: 'hosts',
     name: 'Point todo.local at the cluster',
+    'timeout-minutes': 2,
     env: { CLUSTER_IP: ip },
     run: 'sudo env "PATH=$PATH" npm run hosts:add -- --ip "$CLUSTER_IP"',
   });
 
-export const setupBuildx = new Step({ id: 'setup-buildx', name: 'Set up Docker Buildx', uses: uses('setupBuildx') });
+// A docker-container builder needs the moby/buildkit image; under act the engine's own builder
+// builds, without the GitHub cache.
+export const setupBuildx = new Step({
+  id: 'setup-buildx',
+  name: 'Set up Docker Buildx',
+  if: NOT_UNDER_ACT_STEP,
+  'timeout-minutes': 5,
+  uses: uses('setupBuildx'),
+});
 
-// BuildKit's GitHub cache backend reads these; GitHub hands them to actions, not to run: steps.
+/**
+ * BuildKit's GitHub cache backend reads these; GitHub hands them to actions, not to run: steps.
+ * They become this step's outputs (masked), so only the build step that names them sees them,
+ * not every later step as GITHUB_ENV would.
+ */
+const CACHE_RUNTIME = ['ACTIONS_RUNTIME_TOKEN', 'ACTIONS_RESULTS_URL', 'ACTIONS_CACHE_URL', 'ACTIONS_CACHE_SERVICE_V2'];
 export const exposeCacheRuntime = new Step({
   id: 'cache-runtime',
-  name: 'Expose the Actions cache service to BuildKit',
+  name: 'Hand the Actions cache service to the build step',
+  if: NOT_UNDER_ACT_STEP,
+  'timeout-minutes': 2,
   uses: uses('githubScript'),
   with: {
     script: [
-      "for (const name of ['ACTIONS_RUNTIME_TOKEN', 'ACTIONS_RESULTS_URL', 'ACTIONS_CACHE_URL', 'ACTIONS_CACHE_SERVICE_V2']) {",
-      '  if (process.env[name]) core.exportVariable(name, process.env[name]);',
+      `for (const name of ${JSON.stringify(CACHE_RUNTIME)}) {`,
+      "  const value = process.env[name] ?? '';",
+      '  if (value) core.setSecret(value);',
+      '  core.setOutput(name, value);',
       '}',
     ].join('\n'),
   },
 });
+/** The environment of the build step: BuildKit's GitHub cache, one scope per image (none under act). */
+export const buildCacheEnv = {
+  IMAGE_CACHE_FROM: "${{ !env.ACT && 'type=gha,scope={name}' || '' }}",
+  IMAGE_CACHE_TO: "${{ !env.ACT && 'type=gha,mode=max,scope={name}' || '' }}",
+  ...Object.fromEntries(
+    CACHE_RUNTIME.map((name) => [name, `\${{ steps.${exposeCacheRuntime.step.id}.outputs.${name} }}`]),
+  ),
+};
 
 const IMAGES_ARTIFACT = 'images';
 const IMAGES_ARCHIVE = 'images.tar.gz';
@@ -85,20 +161,33 @@ export const saveImages = [
   new Step({
     id: 'save-images',
     name: 'Save both images for the jobs after this one',
+    if: NOT_UNDER_ACT_STEP,
+    'timeout-minutes': 10,
     run: `docker save todo-backend:dev todo-frontend:dev | gzip -1 > ${IMAGES_ARCHIVE}`,
   }),
   upload(IMAGES_ARTIFACT, IMAGES_ARCHIVE, 'success()', 'error'),
 ];
 
-/** The images the images job built, loaded into this job's Docker engine. */
+/**
+ * The images the images job built, loaded into this job's Docker engine. Under act every job
+ * shares the one engine that already holds them: no artifact hop.
+ */
 export const loadImages = [
   new Step({
     id: 'download-images',
     name: 'Download the images',
+    if: NOT_UNDER_ACT_STEP,
+    'timeout-minutes': 5,
     uses: uses('downloadArtifact'),
     with: { name: IMAGES_ARTIFACT },
   }),
-  new Step({ id: 'load-images', name: 'Load the images', run: `gunzip -c ${IMAGES_ARCHIVE} | docker load` }),
+  new Step({
+    id: 'load-images',
+    name: 'Load the images',
+    if: NOT_UNDER_ACT_STEP,
+    'timeout-minutes': 10,
+    run: `gunzip -c ${IMAGES_ARCHIVE} | docker load`,
+  }),
 ];
 
 /**
@@ -107,51 +196,42 @@ export const loadImages = [
  */
 export const trivyImageScan = (imageRef: string, name: string, options: { comment: boolean; if?: string }) =>
   [
-    new Step({
-      id: 'trivy-sarif',
-      name: 'Trivy scan for code scanning',
-      uses: uses('trivy'),
-      with: {
-        ...TRIVY,
-        'image-ref': imageRef,
-        format: 'sarif',
-        output: 'trivy.sarif',
-        'limit-severities-for-sarif': 'true',
-        severity: 'CRITICAL,HIGH,MEDIUM',
-      },
+    setupTrivy,
+    trivyRun('trivy-sarif', 'Trivy scan for code scanning', {
+      cache: 'true',
+      'image-ref': imageRef,
+      format: 'sarif',
+      output: 'trivy.sarif',
+      'limit-severities-for-sarif': 'true',
+      severity: 'CRITICAL,HIGH,MEDIUM',
     }),
     new Step({
       id: 'upload-sarif',
       name: 'Upload to code scanning',
       if: 'always() && !env.ACT',
+      'timeout-minutes': 5,
       uses: uses('uploadSarif'),
       with: { sarif_file: 'trivy.sarif', category: `trivy-${name}` },
     }),
-    new Step({
-      id: 'trivy-json',
-      name: 'Trivy scan, fixable findings only',
-      uses: uses('trivy'),
-      with: {
-        ...TRIVY,
-        'image-ref': imageRef,
-        format: 'json',
-        output: 'trivy.json',
-        'ignore-unfixed': 'true',
-        'skip-setup-trivy': 'true',
-      },
+    trivyRun('trivy-json', 'Trivy scan, fixable findings only', {
+      cache: 'true',
+      'image-ref': imageRef,
+      format: 'json',
+      output: 'trivy.json',
+      'ignore-unfixed': 'true',
     }),
-    new Step({
-      id: 'gate',
-      name: 'Report, and fail on fixable HIGH or CRITICAL',
-      uses: './.github/actions/scan-report',
-      with: {
-        report: 'trivy.json',
-        title: `Trivy: ${name}`,
-        'severity-threshold': 'HIGH',
-        ...(options.comment ? {} : { comment: 'false' }),
-      },
-    }),
+    scanReport('trivy.json', `Trivy: ${name}`, options.comment),
     // A condition given for the scan applies to each of its steps, before their own.
   ].map((step) =>
     options.if ? new Step({ ...step.step, if: step.step.if ? `${options.if} && ${step.step.if}` : options.if }) : step,
   );
+
+/** scan-report on a Trivy JSON report: summary, annotations, the PR comment, and the HIGH gate. */
+export const scanReport = (report: string, title: string, comment = true) =>
+  new Step({
+    id: 'gate',
+    name: 'Report, and fail on HIGH or CRITICAL',
+    'timeout-minutes': 5,
+    uses: './.github/actions/scan-report',
+    with: { report, title, 'severity-threshold': 'HIGH', ...(comment ? {} : { comment: 'false' }) },
+  });

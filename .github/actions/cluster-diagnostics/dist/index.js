@@ -20400,13 +20400,41 @@ function endGroup() {
 }
 
 // src/collect.ts
-function commands(namespace, release, pods) {
+function commands(namespace, release, pods, extra = {}) {
+  const { ingressNamespace, kindCluster, output = "." } = extra;
   return [
     { file: "nodes.txt", args: ["kubectl", "get", "nodes", "-o", "wide"] },
     { file: "events.txt", args: ["kubectl", "get", "events", "-A", "--sort-by=.lastTimestamp"] },
     { file: "pods.txt", args: ["kubectl", "get", "pods", "-A", "-o", "wide"] },
     { file: "describe-pods.txt", args: ["kubectl", "describe", "pods", "-n", namespace] },
     { file: "helm-history.txt", args: ["helm", "history", release, "-n", namespace] },
+    ...ingressNamespace ? [
+      {
+        file: `${ingressNamespace}.txt`,
+        args: ["kubectl", "describe", "all", "-n", ingressNamespace]
+      },
+      {
+        file: `logs-${ingressNamespace}.txt`,
+        args: [
+          "kubectl",
+          "logs",
+          "-n",
+          ingressNamespace,
+          "--all-containers",
+          "--prefix",
+          "--tail=500",
+          "-l",
+          "app.kubernetes.io/name=ingress-nginx"
+        ]
+      }
+    ] : [],
+    // kubelet, containerd and the journal of every node, into a folder of its own.
+    ...kindCluster ? [
+      {
+        file: "kind-export.txt",
+        args: ["kind", "export", "logs", `${output}/kind-logs`, "--name", kindCluster]
+      }
+    ] : [],
     ...pods.flatMap((pod) => [
       { file: `logs-${pod}.txt`, args: ["kubectl", "logs", pod, "-n", namespace, "--all-containers", "--tail=500"] },
       {
@@ -20471,10 +20499,16 @@ async function run() {
     } catch {
       warning(`could not list pods in ${namespace}: ${podsJson.trim().split("\n")[0]}`);
     }
+    const extra = {
+      ingressNamespace: getInput("ingress-namespace") || void 0,
+      kindCluster: getInput("kind-cluster") || void 0,
+      output
+    };
     for (const command of commands(
       namespace,
       release,
-      pods.map((p) => p.name)
+      pods.map((p) => p.name),
+      extra
     )) {
       const text = await capture(command.args);
       writeFileSync(join3(output, command.file), text);

@@ -30,6 +30,19 @@ describe('cluster-diagnostics helpers', () => {
     expect(renderMarkdown('todo', pods.slice(0, 2), [])).toContain('All pods are running and ready.');
   });
 
+  it("looks at the ingress controller's namespace and kind's node logs only when asked", () => {
+    const plain = commands('todo', 'todo', []).map((c) => c.args.join(' '));
+    expect(plain.some((c) => c.includes('ingress-nginx') || c.startsWith('kind '))).toBe(false);
+    const all = commands('todo', 'todo', [], {
+      ingressNamespace: 'ingress-nginx',
+      kindCluster: 'k',
+      output: 'out',
+    }).map((c) => c.args.join(' '));
+    expect(all).toContain('kubectl describe all -n ingress-nginx');
+    expect(all.some((c) => c.startsWith('kubectl logs -n ingress-nginx'))).toBe(true);
+    expect(all).toContain('kind export logs out/kind-logs --name k');
+  });
+
   it('collects logs, current and previous, for every pod', () => {
     const files = commands('todo', 'todo', ['a', 'b']).map((c) => c.file);
     expect(files).toEqual(

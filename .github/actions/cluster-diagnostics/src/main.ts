@@ -24,10 +24,16 @@ export async function run(): Promise<void> {
     } catch {
       core.warning(`could not list pods in ${namespace}: ${podsJson.trim().split('\n')[0]}`);
     }
+    const extra = {
+      ingressNamespace: core.getInput('ingress-namespace') || undefined,
+      kindCluster: core.getInput('kind-cluster') || undefined,
+      output,
+    };
     for (const command of commands(
       namespace,
       release,
       pods.map((p) => p.name),
+      extra,
     )) {
       const text = await capture(command.args);
       writeFileSync(join(output, command.file), text);

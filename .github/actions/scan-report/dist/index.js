@@ -39301,6 +39301,9 @@ function setFailed(message) {
 function error(message, properties = {}) {
   issueCommand("error", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
+function warning(message, properties = {}) {
+  issueCommand("warning", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
 function info(message) {
   process.stdout.write(message + os4.EOL);
 }
@@ -43543,6 +43546,15 @@ async function upsertComment(octokit, pr, title, body) {
 }
 
 // src/main.ts
+async function comment(number, title, markdown) {
+  try {
+    const octokit = getOctokit(getInput("github-token", { required: true }));
+    const outcome = await upsertComment(octokit, { ...context2.repo, number }, title, markdown);
+    info(`pull-request comment ${outcome}`);
+  } catch (error2) {
+    warning(`the pull-request comment could not be posted: ${error2.message}`);
+  }
+}
 async function run() {
   try {
     const path = getInput("report", { required: true });
@@ -43569,9 +43581,11 @@ async function run() {
     setOutput("findings", failing.length);
     const pr = context2.payload.pull_request;
     if (getBooleanInput("comment") && pr && !process.env.ACT) {
-      const octokit = getOctokit(getInput("github-token", { required: true }));
-      const outcome = await upsertComment(octokit, { ...context2.repo, number: pr.number }, title, markdown);
-      info(`pull-request comment ${outcome}`);
+      if (pr.head?.repo?.full_name !== pr.base?.repo?.full_name) {
+        info("pull request from a fork: its read-only token cannot comment, the summary holds the report");
+      } else {
+        await comment(pr.number, title, markdown);
+      }
     }
     if (failing.length > 0)
       setFailed(`${title}: ${failing.length} finding(s) at or above ${threshold.toUpperCase()}`);

@@ -13,6 +13,7 @@ const core = vi.hoisted(() => {
     setFailed: vi.fn(),
     error: vi.fn(),
     info: vi.fn(),
+    warning: vi.fn(),
     summary,
   };
 });
@@ -84,6 +85,31 @@ describe('scan-report run()', () => {
     await run();
     expect(core.setFailed).not.toHaveBeenCalled();
     expect(comment.upsertComment).not.toHaveBeenCalled();
+  });
+
+  it('passes with a warning when the pull-request comment is refused (a read-only token)', async () => {
+    inputs({ report: reportFile('LOW'), 'severity-threshold': 'HIGH', comment: 'true', 'github-token': 't' });
+    github.context.payload = { pull_request: { number: 7 } };
+    comment.upsertComment.mockRejectedValue(
+      Object.assign(new Error('Resource not accessible by integration'), { status: 403 }),
+    );
+    await run();
+    expect(core.warning).toHaveBeenCalledWith(expect.stringContaining('Resource not accessible by integration'));
+    expect(core.setFailed).not.toHaveBeenCalled();
+  });
+
+  it('does not try to comment on a pull request from a fork', async () => {
+    inputs({ report: reportFile('LOW'), 'severity-threshold': 'HIGH', comment: 'true', 'github-token': 't' });
+    github.context.payload = {
+      pull_request: {
+        number: 7,
+        head: { repo: { full_name: 'someone/todo' } },
+        base: { repo: { full_name: 'acme/todo' } },
+      },
+    };
+    await run();
+    expect(comment.upsertComment).not.toHaveBeenCalled();
+    expect(core.setFailed).not.toHaveBeenCalled();
   });
 
   it('fails with one line on an unknown threshold', async () => {

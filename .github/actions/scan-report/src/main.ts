@@ -4,6 +4,17 @@ import * as github from '@actions/github';
 import { upsertComment } from './comment.js';
 import { atOrAbove, findings, renderMarkdown, type TrivyReport } from './trivy.js';
 
+/** A comment that cannot be posted is a warning: the report is in the summary, and the gate decides. */
+async function comment(number: number, title: string, markdown: string): Promise<void> {
+  try {
+    const octokit = github.getOctokit(core.getInput('github-token', { required: true }));
+    const outcome = await upsertComment(octokit, { ...github.context.repo, number }, title, markdown);
+    core.info(`pull-request comment ${outcome}`);
+  } catch (error) {
+    core.warning(`the pull-request comment could not be posted: ${(error as Error).message}`);
+  }
+}
+
 export async function run(): Promise<void> {
   try {
     const path = core.getInput('report', { required: true });
@@ -31,9 +42,11 @@ export async function run(): Promise<void> {
 
     const pr = github.context.payload.pull_request;
     if (core.getBooleanInput('comment') && pr && !process.env.ACT) {
-      const octokit = github.getOctokit(core.getInput('github-token', { required: true }));
-      const outcome = await upsertComment(octokit, { ...github.context.repo, number: pr.number }, title, markdown);
-      core.info(`pull-request comment ${outcome}`);
+      if (pr.head?.repo?.full_name !== pr.base?.repo?.full_name) {
+        core.info('pull request from a fork: its read-only token cannot comment, the summary holds the report');
+      } else {
+        await comment(pr.number, title, markdown);
+      }
     }
     if (failing.length > 0)
       core.setFailed(`${title}: ${failing.length} finding(s) at or above ${threshold.toUpperCase()}`);
