@@ -140,6 +140,7 @@ describe.skipIf(onGitHub)('the bare runner (scripts/act/bare-runner.sh)', () => 
     for (const [name] of tools) expect(bin.has(name), name).toBe(true);
     for (const absent of ['chromium', 'actionlint', 'trivy', 'kubeconform', 'psql', 'pg_ctl', 'debootstrap', 'act'])
       expect(bin.has(absent), absent).toBe(false);
-    for (const base of ['bash', 'sh', 'awk', 'which', 'tar', 'gzip', 'sed', 'grep', 'mktemp']) expect(bin.has(base), base).toBe(true);
+    for (const base of ['bash', 'sh', 'awk', 'which', 'tar', 'gzip', 'sed', 'grep', 'mktemp'])
+      expect(bin.has(base), base).toBe(true);
   });
 });
