@@ -98,6 +98,23 @@ describe('workflow policy', () => {
     }
   });
 
+  it('install what the suites need and the runner lacks, before the tests run (CI=true fails a missing tool)', () => {
+    for (const { file, id, job } of jobs()) {
+      const ids = job.steps.map((step) => step.id);
+      const tests = ids.indexOf('test-report');
+      if (tests === -1) continue;
+      for (const install of ['install-actionlint', 'setup-trivy'])
+        expect(ids.indexOf(install), `${file} ${id}: ${install}`).toBeGreaterThan(-1);
+      expect(Math.max(ids.indexOf('install-actionlint'), ids.indexOf('setup-trivy')), `${file} ${id}`).toBeLessThan(
+        tests,
+      );
+    }
+  });
+
+  it("create kind clusters with the runner's own kind and kubectl, not kind-action (its kubectl lags the node)", () => {
+    for (const { where, step } of steps()) expect(step.uses ?? '', where).not.toMatch(/^helm\/kind-action@/);
+  });
+
   it('run every run: step in bash with pipefail (GitHub runs `shell: bash` as bash -eo pipefail)', () => {
     for (const [file, wf] of parsed) expect(wf.defaults?.run?.shell, file).toBe('bash');
   });

@@ -15,7 +15,6 @@ export const PINS = {
   setupBuildx: { repo: 'docker/setup-buildx-action', sha: '37fe631027851001ddb9b187196cc803df7f5f0e', tag: 'v4.3.0' },
   setupTrivy: { repo: 'aquasecurity/setup-trivy', sha: '81e514348e19b6112ce2a7e3ecbafe19c1e1f567', tag: 'v0.3.1' },
   trivy: { repo: 'aquasecurity/trivy-action', sha: 'ed142fd0673e97e23eac54620cfb913e5ce36c25', tag: 'v0.36.0' },
-  kind: { repo: 'helm/kind-action', sha: 'ef37e7f390d99f746eb8b610417061a60e82a6cc', tag: 'v1.14.0' },
   setupMinikube: { repo: 'medyagh/setup-minikube', sha: 'e9e035a86bbc3caea26a450bd4dbf9d0c453682e', tag: 'v0.0.21' },
   setupHelm: { repo: 'Azure/setup-helm', sha: '9bc31f4ebc9c6b171d7bfbaa5d006ae7abdb4310', tag: 'v5.0.1' },
   login: { repo: 'docker/login-action', sha: '4907a6ddec9925e35a0a9e82d7399ccc52663121', tag: 'v4.1.0' },
