@@ -136,7 +136,7 @@ const chart = new NormalJob('chart', {
   new Step({ ...npmRun('chart:kubeconform').step, if: NOT_UNDER_ACT_STEP }),
 ]);
 
-// Trivy on the Dockerfiles, compose file and chart (rendered with its defaults): trivy.yaml holds
+// Trivy on the Dockerfiles, compose file and chart (rendered with its defaults): trivy-config-scan.yaml holds
 // what it scans and skips, and its checks are Trivy's own, so the workflows suite sees the same.
 // No database cache: a config scan has none to save.
 const configScan = new NormalJob('config-scan', {
@@ -151,7 +151,7 @@ const configScan = new NormalJob('config-scan', {
     cache: 'false',
     'scan-type': 'config',
     'scan-ref': '.',
-    'trivy-config': 'trivy.yaml',
+    'trivy-config': 'trivy-config-scan.yaml',
     format: 'json',
     output: 'trivy-config.json',
   }),

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,7 +7,7 @@ import { renderYaml, scenarios } from '../../scripts/chart/render.js';
 import { nativeTool } from '../lib/native-tool.js';
 
 // Trivy's built-in misconfiguration checks, offline (no database, no check download), with the
-// settings of trivy.yaml that the config-scan job passes to trivy-action: the same files, checks
+// settings of trivy-config-scan.yaml that the config-scan job passes to trivy-action: the same files, checks
 // and accepted findings here and on GitHub.
 const trivy = nativeTool(
   'trivy',
@@ -20,7 +20,18 @@ function scan(dir: string, ...options: string[]): string[] {
   const cache = mkdtempSync(join(tmpdir(), 'trivy-cache-'));
   const result = spawnSync(
     trivy!,
-    ['config', '--quiet', '--config', 'trivy.yaml', '--cache-dir', cache, '--format', 'json', ...options, dir],
+    [
+      'config',
+      '--quiet',
+      '--config',
+      'trivy-config-scan.yaml',
+      '--cache-dir',
+      cache,
+      '--format',
+      'json',
+      ...options,
+      dir,
+    ],
     { encoding: 'utf8', maxBuffer: 32 * 1024 * 1024 },
   );
   if (result.status !== 0) throw new Error(`trivy failed: ${result.stderr}`);
@@ -30,7 +41,7 @@ function scan(dir: string, ...options: string[]): string[] {
   );
 }
 
-describe.skipIf(!trivy)('trivy config (built-in checks, offline, trivy.yaml)', () => {
+describe.skipIf(!trivy)('trivy config (built-in checks, offline, trivy-config-scan.yaml)', () => {
   it('finds no HIGH or CRITICAL misconfiguration in the repository, scanned as the config-scan job does', () => {
     expect(scan('.')).toEqual([]);
   });
@@ -53,6 +64,10 @@ describe.skipIf(!trivy)('trivy config (built-in checks, offline, trivy.yaml)', (
       writeFileSync(join(dir, 'chart', `${scenario.name}.yaml`), renderYaml({ values: scenario.values }));
     }
     expect(scan(dir)).toEqual([]);
+  });
+
+  it('leaves image scans alone: no trivy.yaml, which Trivy would read in every scan started at the root', () => {
+    expect(existsSync('trivy.yaml')).toBe(false);
   });
 
   it('does report a Dockerfile that runs as root (the scan can fail)', () => {

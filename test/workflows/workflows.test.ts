@@ -139,13 +139,13 @@ describe('workflow policy', () => {
     }
   });
 
-  it('save the Trivy database cache only from image scans, and config-scan with the settings of trivy.yaml', () => {
+  it('save the Trivy database cache only from image scans, and config-scan with the settings of trivy-config-scan.yaml', () => {
     for (const { where, step } of steps()) {
       if (!step.uses?.startsWith('aquasecurity/trivy-action@')) continue;
       const config = step.with?.['scan-type'] === 'config';
       // trivy-action caches by default: a config scan says 'false', or it saves a cache with no database.
       expect(step.with?.cache, where).toBe(config ? 'false' : 'true');
-      if (config) expect(step.with?.['trivy-config'], where).toBe('trivy.yaml');
+      if (config) expect(step.with?.['trivy-config'], where).toBe('trivy-config-scan.yaml');
       // Trivy comes from the setup-trivy step of the job, at the pinned version.
       expect(step.with?.['skip-setup-trivy'], where).toBe('true');
     }
