@@ -74,7 +74,13 @@ export const keepResultsUnderAct = new Step({
   name: 'Under act: keep test-results/ for .ci/run',
   if: "always() && env.ACT && env.ACT_RESULTS_DIR != ''",
   'timeout-minutes': 2,
-  run: 'mkdir -p "$ACT_RESULTS_DIR" && cp -r test-results/. "$ACT_RESULTS_DIR/" 2>/dev/null || echo "no test-results"',
+  run: [
+    'if [ -d test-results ]; then',
+    '  mkdir -p "$ACT_RESULTS_DIR" && cp -r test-results/. "$ACT_RESULTS_DIR/"',
+    'else',
+    '  echo "no test-results/ to keep"',
+    'fi',
+  ].join('\n'),
 });
 
 /** Artifacts need GitHub's artifact service, which act does not provide: skipped under act. */
@@ -82,7 +88,7 @@ const upload = (name: string, path: string, when: string, ifNoFiles: 'ignore' | 
   new Step({
     id: `upload-${name}`,
     name: `Upload ${name}`,
-    if: `${when} && !env.ACT`,
+    if: `${when} && ${NOT_UNDER_ACT_STEP}`,
     'timeout-minutes': 5,
     uses: uses('uploadArtifact'),
     with: { name, path, 'retention-days': 7, 'if-no-files-found': ifNoFiles },
@@ -90,7 +96,10 @@ const upload = (name: string, path: string, when: string, ifNoFiles: 'ignore' | 
 
 export const uploadOnFailure = (name: string, path: string) => upload(name, path, 'failure()', 'ignore');
 
-/** Debug on failure: the cluster's state (and, when named, the ingress controller's and kind's) into the summary and an artifact. */
+/**
+ * Debug on failure: the cluster's state (and, when named, the ingress controller's and kind's node
+ * logs) into the summary and an artifact.
+ */
 export const clusterDiagnostics = (extra: { 'ingress-namespace'?: string; 'kind-cluster'?: string } = {}) => [
   new Step({
     id: 'diagnostics',
@@ -208,7 +217,7 @@ export const trivyImageScan = (imageRef: string, name: string, options: { commen
     new Step({
       id: 'upload-sarif',
       name: 'Upload to code scanning',
-      if: 'always() && !env.ACT',
+      if: `always() && ${NOT_UNDER_ACT_STEP}`,
       'timeout-minutes': 5,
       uses: uses('uploadSarif'),
       with: { sarif_file: 'trivy.sarif', category: `trivy-${name}` },
