@@ -6,7 +6,7 @@ import { nativeTool as tool } from '../lib/native-tool.js';
 const actionlint = tool(
   'actionlint',
   process.env.ACTIONLINT,
-  'go install github.com/rhysd/actionlint/cmd/actionlint@v1.7.12 (.ci/run does)',
+  'go install github.com/rhysd/actionlint/cmd/actionlint@v1.7.12 (the test job does)',
 );
 const shellcheck = tool('shellcheck', undefined, 'apt-get install shellcheck');
 const SHELL_SCRIPTS = [

@@ -12,7 +12,7 @@ import { nativeTool } from '../lib/native-tool.js';
 const trivy = nativeTool(
   'trivy',
   process.env.TRIVY,
-  'build trivy v0.74.0 with go (.ci/run does, into its cache) and set TRIVY',
+  'install trivy v0.74.0 (the test job does, with setup-trivy) or set TRIVY',
 );
 
 type Finding = { ID: string; Severity: string; Status: string; Title: string };
