@@ -67,7 +67,7 @@ const test = new NormalJob('test', {
   npmCi,
   // The workflows suite runs native actionlint and trivy, which the runner lacks (under CI=true a
   // missing one fails its test).
-  goInstall('actionlint'),
+  ...goInstall('actionlint'),
   setupTrivy,
   npmRun('lint'),
   npmRun('typecheck'),
@@ -131,7 +131,7 @@ const chart = new NormalJob('chart', {
   setupNode,
   npmCi,
   npmRun('chart:check'),
-  goInstall('kubeconform'),
+  ...goInstall('kubeconform'),
   // kubeconform fetches the Kubernetes schemas from GitHub.
   new Step({ ...npmRun('chart:kubeconform').step, if: NOT_UNDER_ACT_STEP }),
 ]);

@@ -37,14 +37,33 @@ export const npmRun = (script: string, options: { env?: Record<string, string>; 
     ...(options.env && { env: options.env }),
   });
 
-/** A Go tool the runner lacks, at its pinned version, on PATH for the steps after it. */
-export const goInstall = (tool: keyof typeof GO_TOOLS) =>
-  new Step({
-    id: `install-${tool}`,
-    name: `Install ${tool} ${GO_TOOLS[tool].version}`,
-    'timeout-minutes': 10,
-    run: `go install ${GO_TOOLS[tool].module}@${GO_TOOLS[tool].version}\necho "$(go env GOPATH)/bin" >> "$GITHUB_PATH"`,
+/**
+ * A Go tool the runner lacks, at its pinned version: built once with `go install`, then kept in
+ * the Actions cache by version, and on PATH for the steps after it.
+ */
+export const goInstall = (tool: keyof typeof GO_TOOLS) => {
+  const { module, version } = GO_TOOLS[tool];
+  const dir = `.local/go-tools/${tool}-${version}`;
+  const cache = new Step({
+    id: `cache-${tool}`,
+    name: `Cache ${tool} ${version}`,
+    'timeout-minutes': 5,
+    uses: uses('cache'),
+    with: { path: `~/${dir}`, key: `go-tool-${tool}-${version}-\${{ runner.os }}-\${{ runner.arch }}` },
   });
+  const install = new Step({
+    id: `install-${tool}`,
+    name: `Install ${tool} ${version}`,
+    'timeout-minutes': 10,
+    env: { CACHE_HIT: `\${{ steps.${cache.step.id}.outputs.cache-hit }}` },
+    run: [
+      `dir="$HOME/${dir}"`,
+      `if [ "$CACHE_HIT" != true ]; then GOBIN="$dir" go install ${module}@${version}; fi`,
+      'echo "$dir" >> "$GITHUB_PATH"',
+    ].join('\n'),
+  });
+  return [cache, install];
+};
 
 /** Trivy at its pinned version, the binary cached by version (the runner has none). */
 export const setupTrivy = new Step({
