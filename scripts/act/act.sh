@@ -65,7 +65,8 @@ printf '{"act": true}\n' >"$event"
 args+=(--eventpath "$event")
 
 if [ -z "$bare" ]; then
-  exec "$act" "${args[@]}" "$@"
+  "$act" "${args[@]}" "$@"
+  exit
 fi
 
 # The bare runner: act's host mode, on a PATH of what GitHub's image carries, with a fresh HOME.
@@ -98,6 +99,6 @@ done
 [ -f "$HOME/.npmrc" ] && keep+=("NPM_CONFIG_USERCONFIG=$HOME/.npmrc")
 [ -f "$store/index.json" ] && keep+=("ACT_ACTION_STORE=$(cd "$store" && pwd)")
 command -v go >/dev/null && keep+=("GOENV=$(go env GOENV)")
-exec env -i "PATH=$bare/bin" "HOME=$home" LANG=C.UTF-8 "${keep[@]}" \
+env -i "PATH=$bare/bin" "HOME=$home" LANG=C.UTF-8 "${keep[@]}" \
   "$act" "${args[@]}" -P ubuntu-24.04=-self-hosted --concurrent-jobs 1 \
   --action-cache-path "$bare/actions" --cache-server-path "$bare/cache-server" --cache-server-addr 127.0.0.1 "$@"
