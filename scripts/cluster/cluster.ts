@@ -30,6 +30,7 @@ const OFFLINE_NODE_BUILD = 'docker/offline/kind-node/build.sh';
 const PUBLIC_URL = 'http://todo.local';
 const OFFLINE_URL = 'http://127.0.0.1';
 const OFFLINE_NODE_IMAGE = `todo-kind-node:${readFileSync(`${repoRoot}/docker/offline/kind-node/kubernetes-version`, 'utf8').trim()}`;
+export const INGRESS_NAMESPACE = 'ingress-nginx'; // the namespace of the kind manifest below
 const INGRESS_NGINX =
   'https://raw.githubusercontent.com/kubernetes/ingress-nginx/controller-v1.15.1/deploy/static/provider/kind/deploy.yaml';
 
@@ -127,7 +128,7 @@ const ingressControllerSteps = (kubectl: string): Step[] => [
     command: [
       kubectl,
       '-n',
-      'ingress-nginx',
+      INGRESS_NAMESPACE,
       'rollout',
       'status',
       'deployment/ingress-nginx-controller',

@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { commands, podStates } from '../../.github/actions/cluster-diagnostics/src/collect.js';
 import { helmBinary, kubectlBinary } from '../lib/tools.js';
-import { CLUSTER, RELEASE } from './cluster.js';
+import { CLUSTER, INGRESS_NAMESPACE, RELEASE } from './cluster.js';
 import { parseOptions } from './plan.js';
 
 const { namespace } = parseOptions(process.argv.slice(2), { namespace: 'todo' });
@@ -22,7 +22,7 @@ try {
 } catch {
   console.log(`(no pods listed in ${namespace})`);
 }
-const extra = { ingressNamespace: 'ingress-nginx', kindCluster: CLUSTER, output: 'test-results' };
+const extra = { ingressNamespace: INGRESS_NAMESPACE, kindCluster: CLUSTER, output: 'test-results' };
 for (const command of commands(namespace, RELEASE, pods, extra)) {
   console.log(`\n--- ${command.args.join(' ')}\n${output(command.args)}`);
 }

@@ -20402,39 +20402,32 @@ function endGroup() {
 // src/collect.ts
 function commands(namespace, release, pods, extra = {}) {
   const { ingressNamespace, kindCluster, output = "." } = extra;
+  const ingress = ingressNamespace ? [
+    { file: `${ingressNamespace}.txt`, args: ["kubectl", "describe", "all", "-n", ingressNamespace] },
+    {
+      file: `logs-${ingressNamespace}.txt`,
+      args: [
+        "kubectl",
+        "logs",
+        "-n",
+        ingressNamespace,
+        "--all-containers",
+        "--prefix",
+        "--tail=500",
+        "-l",
+        "app.kubernetes.io/name=ingress-nginx"
+      ]
+    }
+  ] : [];
+  const kind = kindCluster ? [{ file: "kind-export.txt", args: ["kind", "export", "logs", `${output}/kind-logs`, "--name", kindCluster] }] : [];
   return [
     { file: "nodes.txt", args: ["kubectl", "get", "nodes", "-o", "wide"] },
     { file: "events.txt", args: ["kubectl", "get", "events", "-A", "--sort-by=.lastTimestamp"] },
     { file: "pods.txt", args: ["kubectl", "get", "pods", "-A", "-o", "wide"] },
     { file: "describe-pods.txt", args: ["kubectl", "describe", "pods", "-n", namespace] },
     { file: "helm-history.txt", args: ["helm", "history", release, "-n", namespace] },
-    ...ingressNamespace ? [
-      {
-        file: `${ingressNamespace}.txt`,
-        args: ["kubectl", "describe", "all", "-n", ingressNamespace]
-      },
-      {
-        file: `logs-${ingressNamespace}.txt`,
-        args: [
-          "kubectl",
-          "logs",
-          "-n",
-          ingressNamespace,
-          "--all-containers",
-          "--prefix",
-          "--tail=500",
-          "-l",
-          "app.kubernetes.io/name=ingress-nginx"
-        ]
-      }
-    ] : [],
-    // kubelet, containerd and the journal of every node, into a folder of its own.
-    ...kindCluster ? [
-      {
-        file: "kind-export.txt",
-        args: ["kind", "export", "logs", `${output}/kind-logs`, "--name", kindCluster]
-      }
-    ] : [],
+    ...ingress,
+    ...kind,
     ...pods.flatMap((pod) => [
       { file: `logs-${pod}.txt`, args: ["kubectl", "logs", pod, "-n", namespace, "--all-containers", "--tail=500"] },
       {

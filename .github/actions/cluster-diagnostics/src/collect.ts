@@ -7,43 +7,37 @@ export type Extra = { ingressNamespace?: string; kindCluster?: string; output?: 
 
 export function commands(namespace: string, release: string, pods: string[], extra: Extra = {}): Command[] {
   const { ingressNamespace, kindCluster, output = '.' } = extra;
+  const ingress: Command[] = ingressNamespace
+    ? [
+        { file: `${ingressNamespace}.txt`, args: ['kubectl', 'describe', 'all', '-n', ingressNamespace] },
+        {
+          file: `logs-${ingressNamespace}.txt`,
+          args: [
+            'kubectl',
+            'logs',
+            '-n',
+            ingressNamespace,
+            '--all-containers',
+            '--prefix',
+            '--tail=500',
+            '-l',
+            'app.kubernetes.io/name=ingress-nginx',
+          ],
+        },
+      ]
+    : [];
+  // kubelet, containerd and the journal of every node, into a folder of its own.
+  const kind: Command[] = kindCluster
+    ? [{ file: 'kind-export.txt', args: ['kind', 'export', 'logs', `${output}/kind-logs`, '--name', kindCluster] }]
+    : [];
   return [
     { file: 'nodes.txt', args: ['kubectl', 'get', 'nodes', '-o', 'wide'] },
     { file: 'events.txt', args: ['kubectl', 'get', 'events', '-A', '--sort-by=.lastTimestamp'] },
     { file: 'pods.txt', args: ['kubectl', 'get', 'pods', '-A', '-o', 'wide'] },
     { file: 'describe-pods.txt', args: ['kubectl', 'describe', 'pods', '-n', namespace] },
     { file: 'helm-history.txt', args: ['helm', 'history', release, '-n', namespace] },
-    ...(ingressNamespace
-      ? [
-          {
-            file: `${ingressNamespace}.txt`,
-            args: ['kubectl', 'describe', 'all', '-n', ingressNamespace] as Command['args'],
-          },
-          {
-            file: `logs-${ingressNamespace}.txt`,
-            args: [
-              'kubectl',
-              'logs',
-              '-n',
-              ingressNamespace,
-              '--all-containers',
-              '--prefix',
-              '--tail=500',
-              '-l',
-              'app.kubernetes.io/name=ingress-nginx',
-            ] as Command['args'],
-          },
-        ]
-      : []),
-    // kubelet, containerd and the journal of every node, into a folder of its own.
-    ...(kindCluster
-      ? [
-          {
-            file: 'kind-export.txt',
-            args: ['kind', 'export', 'logs', `${output}/kind-logs`, '--name', kindCluster] as Command['args'],
-          },
-        ]
-      : []),
+    ...ingress,
+    ...kind,
     ...pods.flatMap((pod): Command[] => [
       { file: `logs-${pod}.txt`, args: ['kubectl', 'logs', pod, '-n', namespace, '--all-containers', '--tail=500'] },
       {
