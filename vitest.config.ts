@@ -19,7 +19,7 @@ const integration = (database: 'pglite' | 'postgres'): TestProjectInlineConfigur
   test: {
     name: `backend:${database}`,
     root: 'backend',
-    include: ['test/integration/**/*.test.ts'],
+    include: ['test/integration/**/*.test.ts', 'test/security/**/*.test.ts'],
     env: { TEST_DB: database },
   },
 });

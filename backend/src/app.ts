@@ -1,5 +1,3 @@
-import helmet from '@fastify/helmet';
-import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
@@ -8,8 +6,11 @@ import type { Database } from './db/client.js';
 import authPlugin from './plugins/auth.js';
 import databasePlugin from './plugins/database.js';
 import drainPlugin from './plugins/drain.js';
-import errorsPlugin from './plugins/errors.js';
+import errorsPlugin, { clientErrorHandler, frameworkErrors } from './plugins/errors.js';
+import inputPlugin from './plugins/input.js';
+import limitsPlugin from './plugins/limits.js';
 import metricsPlugin from './plugins/metrics.js';
+import securityHeadersPlugin from './plugins/security-headers.js';
 import chatRoutes from './routes/chat.js';
 import healthRoutes from './routes/health.js';
 import taskRoutes from './routes/tasks.js';
@@ -35,6 +36,8 @@ export async function buildApp({ config, database, logger, clock }: AppOptions) 
     connectionTimeout: 30_000,
     requestTimeout: 60_000,
     keepAliveTimeout: 65_000,
+    frameworkErrors,
+    clientErrorHandler,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -46,15 +49,13 @@ export async function buildApp({ config, database, logger, clock }: AppOptions) 
     );
   }
 
+  // Root hooks run in this order, before any route's own.
   await app.register(errorsPlugin);
+  await app.register(securityHeadersPlugin);
   await app.register(drainPlugin);
+  await app.register(inputPlugin);
+  await app.register(limitsPlugin, { config });
   await app.register(databasePlugin, { config, database });
-  await app.register(helmet, { global: true });
-  await app.register(rateLimit, {
-    max: config.RATE_LIMIT_MAX,
-    timeWindow: '1 minute',
-    errorResponseBuilder: (_request, context) => ({ statusCode: context.statusCode, message: 'rate limited' }),
-  });
   await app.register(metricsPlugin);
   await app.register(swagger, {
     openapi: {
@@ -74,7 +75,7 @@ export async function buildApp({ config, database, logger, clock }: AppOptions) 
   await app.register(taskRoutes, { prefix: '/api/tasks' });
   await app.register(chatRoutes, { prefix: '/api', config, clock });
   await app.register(mcpRoutes);
-  app.get('/api/docs', { schema: { hide: true }, config: { rateLimit: false } }, () => app.swagger());
+  app.get('/api/docs', { schema: { hide: true } }, () => app.swagger());
 
   return app;
 }

@@ -1,6 +1,10 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
-/** Libraries built on the Fetch API (Better Auth, the MCP transport) take a Request and give a Response. */
+/**
+ * Libraries built on the Fetch API (Better Auth, the MCP transport) take a Request and give a
+ * Response. They get the path of the route Fastify matched, never the client's own spelling of it,
+ * so they cannot resolve a request to another endpoint than the one its limits were applied to.
+ */
 export function toWebRequest(request: FastifyRequest, baseUrl: string): Request {
   const headers = new Headers();
   for (const [name, value] of Object.entries(request.headers)) {
@@ -8,7 +12,9 @@ export function toWebRequest(request: FastifyRequest, baseUrl: string): Request 
     for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item);
   }
   const hasBody = request.body !== undefined && request.method !== 'GET' && request.method !== 'HEAD';
-  return new Request(new URL(request.url, baseUrl), {
+  const query = request.url.indexOf('?');
+  const url = new URL(request.routeOptions.url + (query === -1 ? '' : request.url.slice(query)), baseUrl);
+  return new Request(url, {
     method: request.method,
     headers,
     body: hasBody ? JSON.stringify(request.body) : undefined,

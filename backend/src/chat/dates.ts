@@ -20,10 +20,19 @@ const NUMBER_WORDS: Record<string, number> = {
 
 export const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 const startOfDay = (now: Date) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
-const addDays = (date: Date, days: number) => new Date(date.getTime() + days * DAY_MS);
+
+/** Dates a task can hold: years 1 to 9999, as PostgreSQL and YYYY-MM-DD both can. */
+const inRange = (date: Date) => date.getUTCFullYear() >= 1 && date.getUTCFullYear() <= 9999;
+const addDays = (date: Date, days: number) => {
+  const result = new Date(date.getTime() + days * DAY_MS);
+  return Number.isNaN(result.getTime()) || !inRange(result) ? undefined : result;
+};
 
 function validDay(year: number, month: number, day: number): Date | undefined {
-  const date = new Date(Date.UTC(year, month, day));
+  // setUTCFullYear, not Date.UTC, which reads the years 0 to 99 as 1900 to 1999.
+  const date = new Date(0);
+  date.setUTCFullYear(year, month, day);
+  if (Number.isNaN(date.getTime()) || !inRange(date)) return undefined;
   return date.getUTCMonth() === month && date.getUTCDate() === day ? date : undefined;
 }
 
@@ -87,8 +96,7 @@ const RULES: Rule[] = [
       // "next Friday" is the Friday of next week (weeks start on Monday).
       const ahead = (target - t.getUTCDay() + 7) % 7 || 7;
       if (m[1]?.toLowerCase() !== 'next') return addDays(t, ahead);
-      const mondayOfNextWeek = addDays(t, (8 - t.getUTCDay()) % 7 || 7);
-      return addDays(mondayOfNextWeek, (target + 6) % 7);
+      return addDays(t, ((8 - t.getUTCDay()) % 7 || 7) + ((target + 6) % 7));
     },
   },
   {

@@ -1,24 +1,43 @@
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { runTool, TOOLS, type ToolContext } from '../chat/tools.js';
+import { isDatabaseUnavailable } from '../db/unavailable.js';
+import { ApiError } from '../errors.js';
 import { copyResponseHead, toWebRequest } from '../web-fetch.js';
 
 const VERSION = '1.0.0';
 
-/** An MCP server with the assistant's tools, acting for the user the bearer token belongs to. */
-function createMcpServer(ctx: ToolContext): McpServer {
+/** JSON-RPC messages one request may carry; each one also counts against the user's budget. */
+export const MCP_BATCH_MAX = 20;
+
+const toolResult = (isError: boolean, result: unknown) => ({
+  isError,
+  content: [{ type: 'text' as const, text: JSON.stringify(result) }],
+});
+
+/**
+ * An MCP server with the assistant's tools, acting for the user the bearer token belongs to. A
+ * tool that fails for a reason other than its input is logged; the client learns only that it
+ * failed, never the query, its parameters or the error's own text.
+ */
+function createMcpServer(ctx: ToolContext, log: FastifyBaseLogger): McpServer {
   const server = new McpServer({ name: 'todo-chatbot', version: VERSION });
   for (const tool of TOOLS) {
     server.registerTool(
       tool.name,
       { description: tool.description, inputSchema: tool.input },
       async (args: Record<string, unknown>) => {
-        const action = await runTool(ctx, tool.name, args);
-        return {
-          isError: !action.ok,
-          content: [{ type: 'text' as const, text: JSON.stringify(action.result) }],
-        };
+        try {
+          const action = await runTool(ctx, tool.name, args);
+          return toolResult(!action.ok, action.result);
+        } catch (error) {
+          const unavailable = isDatabaseUnavailable(error);
+          log[unavailable ? 'warn' : 'error']({ err: error, tool: tool.name }, 'MCP tool failed');
+          return toolResult(true, {
+            error: unavailable ? 'The database is unavailable; retry shortly' : 'The tool failed: retry later',
+          });
+        }
       },
     );
   }
@@ -41,7 +60,17 @@ export default async function mcpRoutes(app: FastifyInstance) {
           id: null,
         });
       }
-      const server = createMcpServer({ db: app.database.db, userId: request.user.id });
+      const messages = Array.isArray(request.body) ? request.body.length : 1;
+      if (messages > MCP_BATCH_MAX) {
+        throw new ApiError(
+          400,
+          'VALIDATION_ERROR',
+          `body: at most ${MCP_BATCH_MAX} JSON-RPC messages a request`,
+          'body',
+        );
+      }
+      app.spend('user', `user:${request.user.id}`, reply, messages);
+      const server = createMcpServer({ db: app.database.db, userId: request.user.id }, request.log);
       const transport = new WebStandardStreamableHTTPServerTransport({
         sessionIdGenerator: undefined,
         enableJsonResponse: true,

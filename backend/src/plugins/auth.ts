@@ -2,13 +2,14 @@ import { betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import { fromNodeHeaders } from 'better-auth/node';
 import { bearer } from 'better-auth/plugins';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Config } from '../config.js';
 import type { Db } from '../db/client.js';
 import { account, session, user, verification } from '../db/schema.js';
 import { ApiError, errorBody } from '../errors.js';
 import { copyResponseHead, toWebRequest } from '../web-fetch.js';
+import { clientKey } from './limits.js';
 import { createSessionLookup, SESSION_EXPIRES_IN_S, SESSION_UPDATE_AGE_S, type SessionUser } from './session.js';
 
 export function createAuth(config: Config, db: Db) {
@@ -27,6 +28,8 @@ export function createAuth(config: Config, db: Db) {
     // Explicit, so the checks never depend on NODE_ENV (Better Auth skips them under "test").
     advanced: { disableOriginCheck: false, disableCSRFCheck: false },
     logger: { disabled: true },
+    // Internal failures reach the API's error handler (logged there, 500 or 503 to the client).
+    onAPIError: { throw: true },
   });
 }
 export type Auth = ReturnType<typeof createAuth>;
@@ -74,12 +77,36 @@ async function handleAuth(auth: Auth, baseUrl: string, request: FastifyRequest, 
   const response = await auth.handler(asApiClient(toWebRequest(request, baseUrl)));
   copyResponseHead(response, reply);
   const text = await response.text();
-  if (response.status >= 400 && response.status < 500) {
+  if (response.status >= 500) {
+    request.log.error({ status: response.status, body: text }, 'authentication failed');
+    return reply.status(500).send(errorBody('INTERNAL_ERROR', 'Internal server error'));
+  }
+  if (response.status >= 400) {
     reply.header('content-type', 'application/json; charset=utf-8');
     return reply.send(normalizeAuthError(response.status, text));
   }
   return reply.send(text.length > 0 ? text : null);
 }
+
+type PasswordCheck = 'address and account' | 'user';
+
+/**
+ * The Better Auth endpoints this API offers, each at its one path. The others (social sign-in,
+ * e-mail flows with no mailer behind them, account deletion) answer 404 like any unknown route.
+ */
+const ENDPOINTS: { method: 'GET' | 'POST'; path: string; passwordCheck?: PasswordCheck }[] = [
+  { method: 'POST', path: '/sign-up/email' },
+  { method: 'POST', path: '/sign-in/email', passwordCheck: 'address and account' },
+  { method: 'POST', path: '/sign-out' },
+  { method: 'GET', path: '/get-session' },
+  { method: 'POST', path: '/update-user' },
+  { method: 'POST', path: '/change-password', passwordCheck: 'user' },
+  { method: 'POST', path: '/verify-password', passwordCheck: 'user' },
+  { method: 'GET', path: '/list-sessions' },
+  { method: 'POST', path: '/revoke-session' },
+  { method: 'POST', path: '/revoke-sessions' },
+  { method: 'POST', path: '/revoke-other-sessions' },
+];
 
 export default fp(
   async function authPlugin(app: FastifyInstance, opts: { config: Config }) {
@@ -109,18 +136,29 @@ export default fp(
       request.user = { id: refreshed.user.id, name: refreshed.user.name, email: refreshed.user.email };
     });
 
-    const handler = (request: FastifyRequest, reply: FastifyReply) =>
-      handleAuth(auth, opts.config.BETTER_AUTH_URL, request, reply);
-    const hide = { schema: { hide: true } };
-    app.route({
-      method: 'POST',
-      url: '/api/auth/sign-in/email',
-      ...hide,
-      // Brute-force protection: few sign-in attempts per client address and minute.
-      config: { rateLimit: { max: opts.config.AUTH_RATE_LIMIT_MAX, timeWindow: '1 minute' } },
-      handler,
-    });
-    app.route({ method: ['GET', 'POST'], url: '/api/auth/*', ...hide, handler });
+    // Brute-force protection: few password checks a minute per client address and per account,
+    // and behind a session per user, so neither many addresses nor a stolen session can guess.
+    const passwordLimits: Record<PasswordCheck, preHandlerAsyncHookHandler> = {
+      async 'address and account'(request, reply) {
+        app.spend('password', clientKey(request), reply);
+        const email = (request.body as { email?: unknown } | undefined)?.email;
+        if (typeof email === 'string') app.spend('password', `account:${email.trim().toLowerCase()}`, reply);
+      },
+      async user(request, reply) {
+        const found = await lookup(request);
+        const key = found.kind === 'valid' ? found.user.id : found.kind === 'refresh' ? found.userId : undefined;
+        app.spend('password', key ? `user:${key}` : clientKey(request), reply);
+      },
+    };
+    for (const { method, path, passwordCheck } of ENDPOINTS) {
+      app.route({
+        method,
+        url: `/api/auth${path}`,
+        schema: { hide: true },
+        ...(passwordCheck && { preHandler: passwordLimits[passwordCheck] }),
+        handler: (request, reply) => handleAuth(auth, opts.config.BETTER_AUTH_URL, request, reply),
+      });
+    }
   },
-  { name: 'auth', dependencies: ['database'] },
+  { name: 'auth', dependencies: ['database', 'limits'] },
 );

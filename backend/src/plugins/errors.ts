@@ -1,8 +1,11 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { isDatabaseUnavailable } from '../db/unavailable.js';
 import { ApiError, errorBody } from '../errors.js';
+import { SECURITY_HEADERS } from '../http/security-headers.js';
 
 /** Fastify's own client errors, mapped to the API's codes and to the input they concern. */
 const FASTIFY_CLIENT_ERRORS: Record<string, { code: string; field?: string; message?: string }> = {
@@ -16,7 +19,12 @@ const FASTIFY_CLIENT_ERRORS: Record<string, { code: string; field?: string; mess
   FST_ERR_CTP_INVALID_JSON_BODY: { code: 'INVALID_JSON', field: 'body', message: 'body: is not valid JSON' },
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'VALIDATION_ERROR', field: 'body', message: 'body: bad Content-Length' },
   FST_ERR_CTP_INVALID_TYPE: { code: 'VALIDATION_ERROR', field: 'headers', message: 'Content-Type: must be a string' },
-  FST_ERR_BAD_URL: { code: 'BAD_REQUEST', field: 'url', message: 'url: is malformed' },
+  FST_ERR_BAD_URL: { code: 'BAD_REQUEST', field: 'url', message: 'url: is malformed (a broken percent-escape?)' },
+  FST_ERR_MAX_PARAM_LENGTH: {
+    code: 'URI_TOO_LONG',
+    field: 'url',
+    message: 'url: a path segment is longer than 100 characters',
+  },
   FST_ERR_ASYNC_CONSTRAINT: { code: 'BAD_REQUEST' },
 };
 
@@ -49,9 +57,6 @@ export default fp(async function errors(app: FastifyInstance) {
     }
     const known = error.code ? FASTIFY_CLIENT_ERRORS[error.code] : undefined;
     const status = error.statusCode ?? 500;
-    if (status === 429) {
-      return reply.status(429).send(errorBody('RATE_LIMITED', 'Too many requests: slow down and retry later'));
-    }
     if (status >= 400 && status < 500) {
       return reply
         .status(status)
@@ -75,3 +80,38 @@ export default fp(async function errors(app: FastifyInstance) {
     reply.status(404).send(errorBody('NOT_FOUND', `Route ${request.method} ${request.url.split('?')[0]} not found`));
   });
 });
+
+/** Errors Fastify meets before routing (a malformed or over-long path): the same shape and headers. */
+export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
+  const known = FASTIFY_CLIENT_ERRORS[error.code];
+  return reply
+    .headers(SECURITY_HEADERS)
+    .status(error.statusCode ?? 400)
+    .send(errorBody(known?.code ?? 'BAD_REQUEST', known?.message ?? 'The request is malformed', known?.field));
+}
+
+const CLIENT_ERRORS: Record<string, [status: number, code: string, field: string, message: string]> = {
+  ERR_HTTP_REQUEST_TIMEOUT: [408, 'REQUEST_TIMEOUT', 'body', 'body: not received in time'],
+  HPE_HEADER_OVERFLOW: [431, 'HEADERS_TOO_LARGE', 'headers', 'headers: the URL and headers must fit in 16 KB'],
+};
+
+/** Requests Node's HTTP parser rejects never reach Fastify: answer them on the socket, same shape. */
+export function clientErrorHandler(error: NodeJS.ErrnoException, socket: Socket) {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, code, field, message] = CLIENT_ERRORS[error.code ?? ''] ?? [
+    400,
+    'BAD_REQUEST',
+    'request',
+    'request: is not valid HTTP/1.1',
+  ];
+  const body = JSON.stringify(errorBody(code, message, field));
+  const head = [
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}`,
+    'content-type: application/json; charset=utf-8',
+    `content-length: ${Buffer.byteLength(body)}`,
+    'connection: close',
+    ...Object.entries(SECURITY_HEADERS).map(([name, value]) => `${name}: ${value}`),
+  ];
+  if (socket.writable) socket.write(`${head.join('\r\n')}\r\n\r\n${body}`);
+  socket.destroy(error);
+}

@@ -13,7 +13,7 @@ export type SessionUser = { id: string; name: string; email: string };
 export type SessionLookup =
   | { kind: 'valid'; user: SessionUser }
   /** Valid, but old enough that Better Auth should extend it (it also writes the new expiry). */
-  | { kind: 'refresh' }
+  | { kind: 'refresh'; userId: string }
   | { kind: 'none' };
 
 function bearerOrCookie(request: FastifyRequest, cookieName: string): string | undefined {
@@ -64,7 +64,7 @@ export function createSessionLookup(db: Db, secret: string, cookieName: string) 
       .limit(1);
     if (!row) return { kind: 'none' };
     const dueForRefresh = row.expiresAt.getTime() - (SESSION_EXPIRES_IN_S - SESSION_UPDATE_AGE_S) * 1000 <= Date.now();
-    if (dueForRefresh) return { kind: 'refresh' };
+    if (dueForRefresh) return { kind: 'refresh', userId: row.id };
     return { kind: 'valid', user: { id: row.id, name: row.name, email: row.email } };
   };
 }

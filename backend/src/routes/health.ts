@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.js';
 import { migrationsApplied } from '../db/migrate.js';
 
-const noLimit = { config: { rateLimit: false as const }, schema: { tags: ['health'] } };
+const noLimit = { config: { unlimited: true }, schema: { tags: ['health'] } };
 
 export default async function healthRoutes(app: FastifyInstance, { config }: { config: Config }) {
   app.get('/health', noLimit, async (_request, reply) => {

@@ -5,7 +5,10 @@ export const taskId = z.uuid({ error: 'must be a task id (UUID)' });
 export const title = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
 export const description = z.string().max(2000, 'must be at most 2000 characters');
 export const priority = z.enum(PRIORITIES, { error: 'must be one of low, medium, high' });
-export const dueDate = z.iso.date({ error: 'must be a date as YYYY-MM-DD' });
+// Four-digit years only; PostgreSQL has no year 0.
+export const dueDate = z.iso
+  .date({ error: 'must be a date as YYYY-MM-DD' })
+  .refine((date) => !date.startsWith('0000-'), 'must be a date from 0001-01-01 to 9999-12-31');
 export const tags = z
   .array(z.string().trim().min(1, 'must not be empty').max(50, 'must be at most 50 characters'))
   .max(20, 'at most 20 tags');

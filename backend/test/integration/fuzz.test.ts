@@ -1,32 +1,18 @@
-import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Task } from '../../src/tasks/schemas.js';
 import { signUp, useTestApp, type TestUser } from '../helpers/app.js';
+import { fingerprint } from '../helpers/fingerprint.js';
 
 const ctx = useTestApp();
 const RUNS = 1200;
 const SEED = Number(process.env.FUZZ_SEED ?? 20261121);
-const TABLES = ['user', 'session', 'account', 'tasks', 'conversations', 'messages'];
 
 let owner: TestUser;
 let other: TestUser;
 let ownTask: Task;
 let othersTask: Task;
 let othersConversation: string;
-
-async function fingerprint(): Promise<Record<string, string>> {
-  const result: Record<string, string> = {};
-  for (const table of TABLES) {
-    const rows = (await ctx.db.database.db.execute(
-      sql.raw(
-        `select count(*)::text || ':' || coalesce(md5(string_agg(t::text, ',' order by t::text)), '') as f from "${table}" t`,
-      ),
-    )) as unknown as { rows: { f: string }[] };
-    result[table] = rows.rows[0]!.f;
-  }
-  return result;
-}
 
 beforeAll(async () => {
   owner = await signUp(ctx.app, 'Owner');
@@ -212,7 +198,7 @@ const request = fc.oneof(
 
 describe('fuzzing the API with malformed requests', () => {
   it(`answers ${RUNS} malformed requests with 4xx and changes nothing`, async () => {
-    const before = await fingerprint();
+    const before = await fingerprint(ctx.db.database);
     const statuses = new Map<number, number>();
     await fc.assert(
       fc.asyncProperty(request, fc.boolean(), async (req, signedIn) => {
@@ -241,6 +227,6 @@ describe('fuzzing the API with malformed requests', () => {
       { numRuns: RUNS, seed: SEED, endOnFailure: true },
     );
     expect([...statuses.values()].reduce((a, b) => a + b, 0)).toBe(RUNS);
-    expect(await fingerprint()).toEqual(before);
+    expect(await fingerprint(ctx.db.database)).toEqual(before);
   }, 300_000);
 });

@@ -42,6 +42,26 @@ describe('findDate', () => {
   });
 });
 
+describe('findDate at the edges of the calendar', () => {
+  it('keeps years below 100 as written, not as 19xx', () => {
+    expect(findDate('on 0050-03-04', NOW)?.date).toBe('0050-03-04');
+    expect(findDate('on 0001-01-01', NOW)?.date).toBe('0001-01-01');
+  });
+
+  it.each(['on 0000-01-01', 'in 99999999 days', 'in 999999999999999999999 weeks', 'in 99999999 months'])(
+    'finds no date in %s (outside 0001 to 9999)',
+    (text) => {
+      expect(findDate(text, NOW)).toBeUndefined();
+    },
+  );
+
+  it('reaches 9999-12-31 and no further', () => {
+    const days = (Date.UTC(9999, 11, 31) - Date.UTC(2026, 10, 18)) / 86_400_000;
+    expect(findDate(`in ${days} days`, NOW)?.date).toBe('9999-12-31');
+    expect(findDate(`in ${days + 1} days`, NOW)).toBeUndefined();
+  });
+});
+
 describe('describeDay', () => {
   it.each([
     ['2026-11-18', 'today'],

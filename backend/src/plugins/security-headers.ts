@@ -1,0 +1,13 @@
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { SECURITY_HEADERS } from '../http/security-headers.js';
+
+/** First of the root hooks, so every later answer (drain, limits, refusals, errors) carries them. */
+export default fp(
+  async function securityHeaders(app: FastifyInstance) {
+    app.addHook('onRequest', async (_request, reply) => {
+      reply.headers(SECURITY_HEADERS);
+    });
+  },
+  { name: 'security-headers' },
+);
