@@ -27,11 +27,18 @@ export type AppOptions = {
   clock?: (() => Date) | undefined;
 };
 
+/**
+ * Fastify refuses a bare hop count (a client that reaches the API directly could forge the hops);
+ * the chart's NetworkPolicy and compose let only the proxies reach it, so the count is stated here.
+ */
+const proxyTrust = (setting: Config['TRUST_PROXY']) =>
+  typeof setting === 'number' ? (_address: string, hop: number) => hop < setting : setting;
+
 export async function buildApp({ config, database, logger, clock }: AppOptions) {
   const app = Fastify({
     logger: logger ?? { level: config.LOG_LEVEL, redact: ['req.headers.authorization', 'req.headers.cookie'] },
     bodyLimit: BODY_LIMIT_BYTES,
-    trustProxy: config.TRUST_PROXY,
+    trustProxy: proxyTrust(config.TRUST_PROXY),
     // Time limits for slow or stuck clients; keep-alive outlives common load balancers' 60 s.
     connectionTimeout: 30_000,
     requestTimeout: 60_000,

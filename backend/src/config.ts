@@ -7,7 +7,12 @@ const optional = <T extends z.ZodType>(schema: T) => z.preprocess(emptyToUndefin
 const withDefault = <T extends z.ZodType>(schema: T, fallback: z.input<T>) =>
   z.preprocess(emptyToUndefined, schema.prefault(fallback as never));
 
-const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+// How many proxies in front of the API append to X-Forwarded-For; the address left of them is the
+// client's. `true` trusts every entry, which a client can forge unless the proxy overwrites it.
+const proxyHops = z
+  .string()
+  .regex(/^(true|false|\d+)$/, 'must be false, true or a number of proxies (1, 2, ...)')
+  .transform((v) => (v === 'true' ? true : v === 'false' ? false : Number(v) || false));
 const originList = z
   .string()
   .transform((value) =>
@@ -41,7 +46,7 @@ const envSchema = z.object({
   OPENAI_MODEL: withDefault(z.string().min(1), 'gpt-4o-mini'),
   RATE_LIMIT_MAX: withDefault(wholeNumber.min(1), '600'),
   AUTH_RATE_LIMIT_MAX: withDefault(wholeNumber.min(1), '10'),
-  TRUST_PROXY: withDefault(booleanFlag, 'false'),
+  TRUST_PROXY: withDefault(proxyHops, 'false'),
   SHUTDOWN_TIMEOUT_MS: withDefault(wholeNumber.min(0), '25000'),
 });
 

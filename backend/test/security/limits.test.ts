@@ -55,6 +55,20 @@ describe('limits that count every request', () => {
     });
   });
 
+  it('takes the address the proxy appended, so a forged X-Forwarded-For buys no new budget', async () => {
+    await withApp({ RATE_LIMIT_MAX: '3', TRUST_PROXY: '1' }, async (app) => {
+      const through = (client: string, forged: string) =>
+        app.inject({
+          url: '/api/tasks',
+          remoteAddress: '10.0.0.2',
+          headers: { 'x-forwarded-for': `${forged}, ${client}` },
+        });
+      for (let i = 0; i < 3; i += 1) expect((await through('192.0.2.7', `198.51.100.${i}`)).statusCode).toBe(401);
+      expect((await through('192.0.2.7', '198.51.100.99')).statusCode).toBe(429);
+      expect((await through('192.0.2.8', '198.51.100.99')).statusCode).toBe(401);
+    });
+  });
+
   it('limits sign-in per account, whatever addresses the guesses come from', async () => {
     await withApp({ AUTH_RATE_LIMIT_MAX: '3' }, async (app) => {
       const victim = await signUp(app);

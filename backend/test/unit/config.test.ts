@@ -35,6 +35,8 @@ describe('loadConfig', () => {
     expect(config.TRUSTED_ORIGINS).toEqual(['http://localhost:5173', 'https://todo.local']);
     expect(config.TRUST_PROXY).toBe(true);
     expect(config.OPENAI_API_KEY).toBeUndefined();
+    expect(loadConfig({ TRUST_PROXY: '2' }).TRUST_PROXY).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: '0' }).TRUST_PROXY).toBe(false);
     expect(config.authSecretGenerated).toBe(false);
   });
 
