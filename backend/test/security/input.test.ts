@@ -121,6 +121,66 @@ describe('one input layer for every route', () => {
   });
 });
 
+describe('any JSON, any text', () => {
+  const POSTS = ['/api/tasks', '/api/chat', '/api/auth/sign-up/email', '/api/auth/sign-in/email', '/mcp'];
+  const headersFor = (url: string) =>
+    url === '/mcp' ? mcpHeaders(user.headers) : { ...user.headers, 'content-type': 'application/json' };
+
+  it('answers arbitrary JSON on every write route below 500', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...POSTS), fc.jsonValue({ maxDepth: 40 }), async (url, value) => {
+        const response = await ctx.app.inject({
+          method: 'POST',
+          url,
+          headers: headersFor(url),
+          payload: JSON.stringify(value),
+        });
+        expect(response.statusCode, `${url} ${JSON.stringify(value).slice(0, 200)} → ${response.body}`).toBeLessThan(
+          500,
+        );
+      }),
+      { seed: SEED, numRuns: 200 },
+    );
+  });
+
+  it('answers any chat message below 500', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          fc.string({ unit: 'grapheme', minLength: 1, maxLength: 400 }),
+          fc
+            .array(
+              fc.constantFrom('add ', 'in ', '99999 ', 'days ', 'on ', 'the ', 'done ', '#', 'high ', '2026-02-30 '),
+              { minLength: 1, maxLength: 600 },
+            )
+            .map((words) => words.join('')),
+        ),
+        async (message) => {
+          const response = await ctx.app.inject({
+            method: 'POST',
+            url: '/api/chat',
+            headers: user.headers,
+            payload: { message },
+          });
+          expect(response.statusCode, `${JSON.stringify(message.slice(0, 200))} → ${response.body}`).toBeLessThan(500);
+        },
+      ),
+      { seed: SEED, numRuns: 150 },
+    );
+  });
+
+  it.each(['{"__proto__":{"admin":true},"title":"x"}', '{"constructor":{"prototype":{"admin":true}},"title":"x"}'])(
+    'refuses prototype keys: %s',
+    async (payload) => {
+      for (const url of POSTS) {
+        const response = await ctx.app.inject({ method: 'POST', url, headers: headersFor(url), payload });
+        expect(response.statusCode, `${url} → ${response.body}`).toBe(400);
+        expect(response.json().error.field).toBe('body');
+      }
+    },
+  );
+});
+
 describe('dates a task can hold', () => {
   const create = (dueDate: string) =>
     ctx.app.inject({ method: 'POST', url: '/api/tasks', headers: user.headers, payload: { title: 'dated', dueDate } });
