@@ -6,7 +6,7 @@
  */
 import { build } from 'esbuild';
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 
 const backendDir = resolve(import.meta.dirname, '..');
@@ -56,13 +56,21 @@ const { metafile } = await build({
   external: externalPackages,
   metafile: true,
   legalComments: 'none',
+  // Whitespace and syntax only: identifiers keep their names, so stack traces stay readable.
+  minifyWhitespace: true,
+  minifySyntax: true,
   logLevel: 'warning',
   // Some CommonJS dependencies call require(); an ESM bundle has to define it.
   banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
 });
 await writeManifest(inlinedPackageDirs(Object.keys(metafile.inputs)));
+// What the external packages run on: their ESM files, wasm and data; not their CommonJS builds,
+// types, source maps, or PGlite's extension archives and extras (12 MB the image does not need).
+const RUNTIME_FILE = /\.(js|wasm|data)$|\/(package\.json|LICENSE)$/;
+const UNUSED_DIR = /\/dist\/(contrib|live|worker|node-postgres)$/;
+const runtimeOnly = (path: string) => (statSync(path).isDirectory() ? !UNUSED_DIR.test(path) : RUNTIME_FILE.test(path));
 for (const name of externalPackages) {
-  await cp(packageDir(name), join(outDir, 'node_modules', name), { recursive: true });
+  await cp(packageDir(name), join(outDir, 'node_modules', name), { recursive: true, filter: runtimeOnly });
 }
 await cp(join(backendDir, 'drizzle'), join(outDir, 'drizzle'), { recursive: true });
 console.log(`bundle: ${outDir}/server.js with ${Object.keys(metafile.inputs).length} inputs`);

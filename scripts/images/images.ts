@@ -12,7 +12,7 @@ export const IMAGES: ImageSpec[] = [
   {
     name: 'todo-backend',
     dockerfile: 'docker/backend.Dockerfile',
-    budgetMB: 200,
+    budgetMB: 150,
     port: 8000,
     smoke: { env: { ENVIRONMENT: 'development', PGLITE_DATA_DIR: 'memory://' }, path: '/health/ready' },
   },

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { StackClient, uniqueEmail, type Message, type Task } from './client.js';
+import { StackClient, uniqueEmail, type Message, type Task, type TaskPage } from './client.js';
 
 // The deployed stack's API end to end: a local stack, compose (E2E_BASE_URL) or a cluster's ingress.
 const baseURL = inject('baseURL');
@@ -43,7 +43,7 @@ describe(`the API through ${baseURL}`, () => {
 
     const updated = await alice.patch(`/api/tasks/${task.id}`, { title: 'Ship release 1.0', completed: true });
     expect(updated.body).toMatchObject({ title: 'Ship release 1.0', completed: true });
-    const completed = (await alice.get('/api/tasks?status=completed')).body as Task[];
+    const completed = ((await alice.get('/api/tasks?status=completed')).body as TaskPage).tasks;
     expect(completed.map((t) => t.id)).toContain(task.id);
 
     expect((await alice.delete(`/api/tasks/${task.id}`)).status).toBe(204);
@@ -63,11 +63,11 @@ describe(`the API through ${baseURL}`, () => {
       actions: { tool: string; ok: boolean }[];
     };
     expect(actions).toEqual([expect.objectContaining({ tool: 'add_task', ok: true })]);
-    const tasks = (await alice.get('/api/tasks')).body as Task[];
+    const tasks = ((await alice.get('/api/tasks')).body as TaskPage).tasks;
     expect(tasks.find((t) => /water the plants/i.test(t.title))?.dueDate).toEqual(expect.any(String));
 
     await alice.post('/api/chat', { message: 'complete water the plants', conversationId });
-    const after = (await alice.get('/api/tasks?status=completed')).body as Task[];
+    const after = ((await alice.get('/api/tasks?status=completed')).body as TaskPage).tasks;
     expect(after.some((t) => /water the plants/i.test(t.title))).toBe(true);
 
     const conversations = (await alice.get('/api/conversations')).body as { id: string }[];
@@ -82,6 +82,6 @@ describe(`the API through ${baseURL}`, () => {
     const mallory = new StackClient(baseURL);
     await mallory.authenticate('sign-up', uniqueEmail('mallory'), PASSWORD);
     expect((await mallory.get(`/api/tasks/${task.id}`)).status).toBe(404);
-    expect((await mallory.get('/api/tasks')).body).toEqual([]);
+    expect(((await mallory.get('/api/tasks')).body as TaskPage).tasks).toEqual([]);
   });
 });

@@ -55,7 +55,11 @@ export class StackClient {
 
   /** Everything the user has, in a comparable form: tasks by title, and one conversation's messages. */
   async snapshot(conversationId: string) {
-    const tasks = ((await this.get('/api/tasks?sort=title')).body as Task[]).map((t) => [t.id, t.title, t.completed]);
+    const tasks = ((await this.get('/api/tasks?sort=title&limit=200')).body as TaskPage).tasks.map((t) => [
+      t.id,
+      t.title,
+      t.completed,
+    ]);
     const messages = (await this.get(`/api/conversations/${conversationId}/messages`)).body as Message[];
     return { tasks, messages: messages.map((m) => [m.role, m.content]) };
   }
@@ -80,4 +84,5 @@ let counter = 0;
 export const uniqueEmail = (prefix: string) => `${prefix}-${Date.now()}-${++counter}@example.com`;
 
 export type Task = { id: string; title: string; completed: boolean; priority: string; dueDate: string | null };
+export type TaskPage = { tasks: Task[]; total: number; limit: number; offset: number };
 export type Message = { role: string; content: string; actions: { tool: string; ok: boolean }[] };

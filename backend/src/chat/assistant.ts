@@ -1,5 +1,5 @@
 import type { AssistantContext, ChatAction } from '../db/schema.js';
-import type { Task } from '../tasks/schemas.js';
+import type { Task, TaskPage } from '../tasks/schemas.js';
 import { listTasks } from '../tasks/service.js';
 import { describeDay } from './dates.js';
 import { parseIntent, type Intent, type TaskChanges, type TaskRef } from './intent.js';
@@ -101,7 +101,7 @@ export class Assistant {
   private async list(intent: Extract<Intent, { kind: 'list' }>): Promise<AssistantTurn> {
     const { kind: _kind, ...args } = intent;
     const action = await runTool(this.ctx, 'list_tasks', args);
-    const tasks = action.result as Task[];
+    const { tasks, total } = action.result as TaskPage;
     const what = [
       intent.status === 'all' ? '' : intent.status,
       intent.priority ? `${intent.priority}-priority` : '',
@@ -114,9 +114,10 @@ export class Assistant {
       const hint = intent.status === 'all' && !intent.priority && !intent.q ? ' Try "add buy milk tomorrow".' : '';
       return { reply: `You have no ${what}s${about}.${hint}`, actions: [action], context: { listedTaskIds: [] } };
     }
-    const count = tasks.length === 1 ? `one ${what}` : `${tasks.length} ${what}s`;
+    const count = total === 1 ? `one ${what}` : `${total} ${what}s`;
+    const shown = total > tasks.length ? ` (the first ${tasks.length})` : '';
     return {
-      reply: `You have ${count}${about}:\n${numbered(tasks, this.now)}`,
+      reply: `You have ${count}${about}${shown}:\n${numbered(tasks, this.now)}`,
       actions: [action],
       context: { listedTaskIds: tasks.map((t) => t.id) },
     };

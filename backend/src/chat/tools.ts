@@ -1,8 +1,18 @@
 import { z } from 'zod';
 import type { Db } from '../db/client.js';
 import type { ChatAction } from '../db/schema.js';
-import { createTaskBody, description, dueDate, priority, STATUSES, tags, taskId, title } from '../tasks/schemas.js';
-import { createTask, deleteTask, listTasks, updateTask } from '../tasks/service.js';
+import {
+  createTaskBody,
+  description,
+  dueDate,
+  pageQuery,
+  priority,
+  STATUSES,
+  tags,
+  taskId,
+  title,
+} from '../tasks/schemas.js';
+import { createTask, deleteTask, listTaskPage, updateTask } from '../tasks/service.js';
 
 export type ToolContext = { db: Db; userId: string };
 
@@ -30,13 +40,15 @@ export const TOOLS = [
   }),
   defineTool({
     name: 'list_tasks',
-    description: "List the user's tasks, optionally filtered by status, priority or a search text.",
+    description:
+      "List a page of the user's tasks (50 unless limit says otherwise, and the total), optionally filtered by status, priority or a search text.",
     input: z.strictObject({
       status: z.enum(STATUSES).optional(),
       priority: priority.optional(),
       q: z.string().max(200).optional().describe('text to search for in titles and descriptions'),
+      ...pageQuery,
     }),
-    run: ({ db, userId }, args) => listTasks(db, userId, args),
+    run: ({ db, userId }, args) => listTaskPage(db, userId, args),
   }),
   defineTool({
     name: 'complete_task',

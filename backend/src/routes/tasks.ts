@@ -3,8 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { SESSION_SECURITY } from './openapi.js';
 import { notFound } from '../errors.js';
-import { createTaskBody, listTasksQuery, taskId, taskJson, updateTaskBody } from '../tasks/schemas.js';
-import { createTask, deleteTask, getTask, listTasks, updateTask } from '../tasks/service.js';
+import { createTaskBody, listTasksQuery, taskId, taskJson, taskPage, updateTaskBody } from '../tasks/schemas.js';
+import { createTask, deleteTask, getTask, listTaskPage, updateTask } from '../tasks/service.js';
 
 const params = z.strictObject({ id: taskId });
 
@@ -20,10 +20,10 @@ export default async function taskRoutes(fastify: FastifyInstance) {
         tags: ['tasks'],
         security: SESSION_SECURITY,
         querystring: listTasksQuery,
-        response: { 200: z.array(taskJson) },
+        response: { 200: taskPage },
       },
     },
-    (request) => listTasks(db(), request.user.id, request.query),
+    (request) => listTaskPage(db(), request.user.id, request.query),
   );
 
   app.post(

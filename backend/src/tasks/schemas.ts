@@ -37,13 +37,30 @@ export const updateTaskBody = z
   .refine((patch) => Object.keys(patch).length > 0, { message: 'must change at least one field' });
 export type UpdateTaskInput = z.infer<typeof updateTaskBody>;
 
-export const listTasksQuery = z.strictObject({
+/** A page of the list: its default and largest size, and how far into the list it may start. */
+export const PAGE = { size: 50, maxSize: 200, maxOffset: 100_000 } as const;
+
+const wholeNumber = (min: number, max: number) =>
+  z.coerce
+    .number({ error: `must be a whole number from ${min} to ${max}` })
+    .int()
+    .min(min)
+    .max(max);
+
+export const taskFilters = z.strictObject({
   status: z.enum(STATUSES, { error: 'must be one of all, pending, completed' }).optional(),
   priority: priority.optional(),
   q: z.string().trim().max(200, 'must be at most 200 characters').optional(),
   sort: z.enum(SORTS, { error: 'must be one of created, due, priority, title' }).optional(),
   order: z.enum(['asc', 'desc'], { error: 'must be asc or desc' }).optional(),
 });
+export type TaskFilters = z.infer<typeof taskFilters>;
+
+export const pageQuery = {
+  limit: wholeNumber(1, PAGE.maxSize).optional().describe(`tasks per page (default ${PAGE.size})`),
+  offset: wholeNumber(0, PAGE.maxOffset).optional().describe('how many tasks to skip (default 0)'),
+};
+export const listTasksQuery = taskFilters.extend(pageQuery);
 export type ListTasksQuery = z.infer<typeof listTasksQuery>;
 
 export const taskJson = z.object({
@@ -58,3 +75,10 @@ export const taskJson = z.object({
   updatedAt: z.string(),
 });
 export type Task = z.infer<typeof taskJson>;
+export const taskPage = z.object({
+  tasks: z.array(taskJson),
+  total: z.number().int().describe('tasks that match the filters, on every page'),
+  limit: z.number().int(),
+  offset: z.number().int(),
+});
+export type TaskPage = z.infer<typeof taskPage>;

@@ -1,7 +1,15 @@
 import { and, asc, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { tasks } from '../db/schema.js';
-import type { CreateTaskInput, ListTasksQuery, Task, UpdateTaskInput } from './schemas.js';
+import {
+  PAGE,
+  type CreateTaskInput,
+  type ListTasksQuery,
+  type Task,
+  type TaskFilters,
+  type TaskPage,
+  type UpdateTaskInput,
+} from './schemas.js';
 
 type TaskRow = typeof tasks.$inferSelect;
 
@@ -22,24 +30,25 @@ export function toTaskJson(row: TaskRow): Task {
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 const priorityRank = sql`case ${tasks.priority} when 'high' then 3 when 'medium' then 2 else 1 end`;
 
-function ordering(query: ListTasksQuery): SQL[] {
+// Each ordering ends on the id, so a page boundary falls in the same place on every request.
+function ordering(query: TaskFilters): SQL[] {
   const direction = (fallback: 'asc' | 'desc') => ((query.order ?? fallback) === 'asc' ? asc : desc);
   switch (query.sort ?? 'created') {
     case 'due': {
       const dir = direction('asc');
       // Tasks with no due date come last either way.
-      return [sql`${tasks.dueDate} is null`, dir(tasks.dueDate), desc(tasks.createdAt)];
+      return [sql`${tasks.dueDate} is null`, dir(tasks.dueDate), desc(tasks.createdAt), desc(tasks.id)];
     }
     case 'priority':
-      return [direction('desc')(priorityRank), desc(tasks.createdAt)];
+      return [direction('desc')(priorityRank), desc(tasks.createdAt), desc(tasks.id)];
     case 'title':
-      return [direction('asc')(sql`lower(${tasks.title})`), desc(tasks.createdAt)];
+      return [direction('asc')(sql`lower(${tasks.title})`), desc(tasks.createdAt), desc(tasks.id)];
     case 'created':
       return [direction('desc')(tasks.createdAt), direction('desc')(tasks.id)];
   }
 }
 
-export async function listTasks(db: Db, userId: string, query: ListTasksQuery = {}): Promise<Task[]> {
+function matching(userId: string, query: TaskFilters): SQL | undefined {
   const filters: (SQL | undefined)[] = [eq(tasks.userId, userId)];
   if (query.status === 'pending') filters.push(eq(tasks.completed, false));
   if (query.status === 'completed') filters.push(eq(tasks.completed, true));
@@ -48,12 +57,41 @@ export async function listTasks(db: Db, userId: string, query: ListTasksQuery = 
     const pattern = `%${escapeLike(query.q)}%`;
     filters.push(or(ilike(tasks.title, pattern), ilike(tasks.description, pattern)));
   }
+  return and(...filters);
+}
+
+/** Every task that matches, for the assistant, which looks tasks up by their words. */
+export async function listTasks(db: Db, userId: string, query: TaskFilters = {}): Promise<Task[]> {
   const rows = await db
     .select()
     .from(tasks)
-    .where(and(...filters))
+    .where(matching(userId, query))
     .orderBy(...ordering(query));
   return rows.map(toTaskJson);
+}
+
+/** One page of the matching tasks and how many match in all: the cost of a page, not of the list. */
+export async function listTaskPage(db: Db, userId: string, query: ListTasksQuery = {}): Promise<TaskPage> {
+  const { limit = PAGE.size, offset = 0 } = query;
+  const where = matching(userId, query);
+  const rows = await db
+    .select({ task: tasks, total: sql<number>`count(*) over ()`.mapWith(Number) })
+    .from(tasks)
+    .where(where)
+    .orderBy(...ordering(query))
+    .limit(limit)
+    .offset(offset);
+  const total =
+    rows[0]?.total ??
+    (offset === 0
+      ? 0
+      : ((
+          await db
+            .select({ n: sql<number>`count(*)`.mapWith(Number) })
+            .from(tasks)
+            .where(where)
+        )[0]?.n ?? 0));
+  return { tasks: rows.map((row) => toTaskJson(row.task)), total, limit, offset };
 }
 
 export async function getTask(db: Db, userId: string, id: string): Promise<Task | undefined> {

@@ -264,7 +264,7 @@ describe('the built-in assistant', () => {
     }
     if (testCase.reply) expect(reply).toMatch(testCase.reply);
     expect(reply.length).toBeGreaterThan(0);
-    const tasks: Task[] = (await ctx.app.inject({ url: '/api/tasks', headers: user.headers })).json();
+    const tasks: Task[] = (await ctx.app.inject({ url: '/api/tasks', headers: user.headers })).json().tasks;
     testCase.check?.(tasks, seeded);
   });
 });

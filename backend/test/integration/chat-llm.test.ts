@@ -48,7 +48,7 @@ describe('the LLM agent (OpenAI protocol)', () => {
       args: { title: 'Buy milk', priority: 'high' },
     });
 
-    const tasks: Task[] = (await app.inject({ url: '/api/tasks', headers: user.headers })).json();
+    const tasks: Task[] = (await app.inject({ url: '/api/tasks', headers: user.headers })).json().tasks;
     expect(tasks.map((t) => [t.title, t.priority, t.dueDate])).toEqual([['Buy milk', 'high', '2026-11-19']]);
 
     const [first, second] = model.requests;
@@ -133,6 +133,6 @@ describe('the LLM agent (OpenAI protocol)', () => {
     expect(response.json().error.code).toBe('ASSISTANT_UNAVAILABLE');
     expect(response.body).not.toContain('scripted failure');
     expect((await app.inject({ url: '/api/conversations', headers: user.headers })).json()).toEqual([]);
-    expect((await app.inject({ url: '/api/tasks', headers: user.headers })).json()).toEqual([]);
+    expect((await app.inject({ url: '/api/tasks', headers: user.headers })).json().tasks).toEqual([]);
   });
 });

@@ -57,7 +57,7 @@ describe('chat and conversation routes', () => {
         payload: { message: 'delete the second one', conversationId: listed.conversationId },
       });
       expect(picked.json().reply).toBe('Deleted "Alpha".');
-      const left = (await replica.inject({ url: '/api/tasks', headers: user.headers })).json();
+      const left = (await replica.inject({ url: '/api/tasks', headers: user.headers })).json().tasks;
       expect(left.map((t: { title: string }) => t.title)).toEqual(['Beta']);
     } finally {
       await replica.close();

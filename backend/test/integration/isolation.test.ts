@@ -9,7 +9,7 @@ let task: Task;
 let conversationId: string;
 
 const snapshot = async () => ({
-  tasks: (await ctx.app.inject({ url: '/api/tasks', headers: owner.headers })).json(),
+  tasks: (await ctx.app.inject({ url: '/api/tasks', headers: owner.headers })).json().tasks,
   conversations: (await ctx.app.inject({ url: '/api/conversations', headers: owner.headers })).json(),
   messages: (
     await ctx.app.inject({ url: `/api/conversations/${conversationId}/messages`, headers: owner.headers })
@@ -58,8 +58,8 @@ describe("one user never sees or changes another user's data", () => {
 
   it('keeps lists and the assistant to the caller’s own data', async () => {
     const before = await snapshot();
-    expect((await ctx.app.inject({ url: '/api/tasks', headers: other.headers })).json()).toEqual([]);
-    expect((await ctx.app.inject({ url: '/api/tasks?q=secret', headers: other.headers })).json()).toEqual([]);
+    expect((await ctx.app.inject({ url: '/api/tasks', headers: other.headers })).json().tasks).toEqual([]);
+    expect((await ctx.app.inject({ url: '/api/tasks?q=secret', headers: other.headers })).json().tasks).toEqual([]);
     expect((await ctx.app.inject({ url: '/api/conversations', headers: other.headers })).json()).toEqual([]);
     for (const message of ['delete secret plan', 'mark secret plan as done', 'show my tasks']) {
       const reply = await ctx.app.inject({

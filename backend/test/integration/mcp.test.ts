@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Task } from '../../src/tasks/schemas.js';
+import type { Task, TaskPage } from '../../src/tasks/schemas.js';
 import { signUp, useTestApp, type TestUser } from '../helpers/app.js';
 import { connectMcp, textOf } from '../helpers/mcp-client.js';
 
@@ -36,11 +36,14 @@ describe('the MCP server at /mcp', () => {
     expect(added).toMatchObject({ title: 'From an agent', priority: 'high' });
     await client.callTool({ name: 'complete_task', arguments: { id: added.id } });
 
-    const viaApi: Task[] = (await ctx.app.inject({ url: '/api/tasks', headers: user.headers })).json();
+    const viaApi: Task[] = (await ctx.app.inject({ url: '/api/tasks', headers: user.headers })).json().tasks;
     expect(viaApi.find((t) => t.id === added.id)?.completed).toBe(true);
 
-    const listed = textOf(await client.callTool({ name: 'list_tasks', arguments: { status: 'completed' } })) as Task[];
-    expect(listed.map((t) => t.id)).toContain(added.id);
+    const listed = textOf(
+      await client.callTool({ name: 'list_tasks', arguments: { status: 'completed' } }),
+    ) as TaskPage;
+    expect(listed.tasks.map((t) => t.id)).toContain(added.id);
+    expect(listed.total).toBe(listed.tasks.length);
     await client.close();
   });
 

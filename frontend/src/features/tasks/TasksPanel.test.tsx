@@ -4,7 +4,7 @@ import { delay, http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { server } from '../../test/setup';
 import { renderWithQuery } from '../../test/render';
-import { makeTask as task } from '../../test/tasks';
+import { makeTask as task, pageOf } from '../../test/tasks';
 import { TasksPanel } from './TasksPanel';
 
 describe('TasksPanel', () => {
@@ -13,7 +13,9 @@ describe('TasksPanel', () => {
     server.use(
       http.get('*/api/tasks', ({ request }) => {
         queries.push(new URL(request.url).search);
-        return HttpResponse.json([task('Pay rent', { priority: 'high', dueDate: '2026-12-01', tags: ['home'] })]);
+        return HttpResponse.json(
+          pageOf([task('Pay rent', { priority: 'high', dueDate: '2026-12-01', tags: ['home'] })]),
+        );
       }),
     );
     renderWithQuery(<TasksPanel />);
@@ -21,12 +23,12 @@ describe('TasksPanel', () => {
     expect(screen.getByText('high')).toBeTruthy();
     expect(screen.getByText('#home')).toBeTruthy();
     await userEvent.click(screen.getByText('Completed'));
-    await waitFor(() => expect(queries).toContain('?status=completed&sort=created'));
+    await waitFor(() => expect(queries).toContain('?status=completed&sort=created&limit=50'));
   });
 
   it('shows a new task at once and takes it back when the server refuses it', async () => {
     server.use(
-      http.get('*/api/tasks', () => HttpResponse.json([])),
+      http.get('*/api/tasks', () => HttpResponse.json(pageOf([]))),
       http.post('*/api/tasks', async () => {
         await delay(100);
         return HttpResponse.json(
@@ -42,5 +44,29 @@ describe('TasksPanel', () => {
     expect(await screen.findByRole('checkbox', { name: 'Doomed task' })).toBeTruthy();
     expect(await screen.findByText('title: too long')).toBeTruthy();
     await waitFor(() => expect(screen.queryByRole('checkbox', { name: 'Doomed task' })).toBeNull());
+  });
+
+  it('pages through a long list, and starts again at the first page when a filter changes', async () => {
+    const all = Array.from({ length: 120 }, (_, i) => task(`Task ${i + 1}`));
+    const offsets: string[] = [];
+    server.use(
+      http.get('*/api/tasks', ({ request }) => {
+        const params = new URL(request.url).searchParams;
+        const offset = Number(params.get('offset') ?? 0);
+        offsets.push(String(offset));
+        return HttpResponse.json(pageOf(all.slice(offset, offset + 50), { total: all.length, offset }));
+      }),
+    );
+    renderWithQuery(<TasksPanel />);
+    expect(await screen.findByText('1–50 of 120')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Previous' })).toHaveProperty('disabled', true);
+    await userEvent.click(screen.getByRole('button', { name: 'Next' }));
+    expect(await screen.findByRole('checkbox', { name: 'Task 51' })).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Next' }));
+    expect(await screen.findByText('101–120 of 120')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Next' })).toHaveProperty('disabled', true);
+    await userEvent.click(screen.getByText('Pending'));
+    expect(await screen.findByText('1–50 of 120')).toBeTruthy();
+    expect(offsets).toEqual(['0', '50', '100', '0']);
   });
 });

@@ -1,11 +1,13 @@
 import { useState, type FormEvent } from 'react';
-import { useAddTask, useTasks, type Priority, type TaskFilters } from './api';
+import { PAGE_SIZE, useAddTask, useTasks, type Priority, type TaskFilters, type TaskPage } from './api';
 import { TaskItem } from './TaskItem';
 
 const STATUSES: TaskFilters['status'][] = ['all', 'pending', 'completed'];
 
 export function TasksPanel() {
-  const [filters, setFilters] = useState<TaskFilters>({ status: 'all', q: '', sort: 'created' });
+  const [filters, setFilters] = useState<TaskFilters>({ status: 'all', q: '', sort: 'created', offset: 0 });
+  // A new filter starts again at the first page.
+  const filterBy = (change: Partial<Omit<TaskFilters, 'offset'>>) => setFilters({ ...filters, ...change, offset: 0 });
   const tasks = useTasks(filters);
   const add = useAddTask();
   const [formError, setFormError] = useState<string>();
@@ -86,7 +88,7 @@ export function TasksPanel() {
                 name="status"
                 value={status}
                 checked={filters.status === status}
-                onChange={() => setFilters({ ...filters, status })}
+                onChange={() => filterBy({ status })}
               />
               {status[0]!.toUpperCase() + status.slice(1)}
             </label>
@@ -94,14 +96,11 @@ export function TasksPanel() {
         </div>
         <label>
           Search tasks
-          <input type="search" value={filters.q} onChange={(e) => setFilters({ ...filters, q: e.target.value })} />
+          <input type="search" value={filters.q} onChange={(e) => filterBy({ q: e.target.value })} />
         </label>
         <label>
           Sort by
-          <select
-            value={filters.sort}
-            onChange={(e) => setFilters({ ...filters, sort: e.target.value as TaskFilters['sort'] })}
-          >
+          <select value={filters.sort} onChange={(e) => filterBy({ sort: e.target.value as TaskFilters['sort'] })}>
             <option value="created">Newest</option>
             <option value="due">Due date</option>
             <option value="priority">Priority</option>
@@ -112,9 +111,9 @@ export function TasksPanel() {
 
       {tasks.isPending ? (
         <p className="muted">Loading tasks…</p>
-      ) : tasks.data && tasks.data.length > 0 ? (
+      ) : tasks.data && tasks.data.tasks.length > 0 ? (
         <ul className="task-list" aria-label="Tasks">
-          {tasks.data.map((task) => (
+          {tasks.data.tasks.map((task) => (
             <TaskItem key={task.id} task={task} />
           ))}
         </ul>
@@ -125,6 +124,27 @@ export function TasksPanel() {
             : 'No tasks match.'}
         </p>
       )}
+      {tasks.data && <Pager page={tasks.data} onOffset={(offset) => setFilters({ ...filters, offset })} />}
     </section>
+  );
+}
+
+/** "21–40 of 45" with the way to the pages before and after; nothing when one page holds all. */
+function Pager({ page, onOffset }: { page: TaskPage; onOffset: (offset: number) => void }) {
+  if (page.offset === 0 && page.total <= page.tasks.length) return null;
+  const first = Math.min(page.offset + 1, page.total);
+  const last = Math.min(page.offset + page.tasks.length, page.total);
+  return (
+    <nav className="pager" aria-label="Pages of tasks">
+      <button type="button" disabled={page.offset === 0} onClick={() => onOffset(Math.max(0, page.offset - PAGE_SIZE))}>
+        Previous
+      </button>
+      <span aria-live="polite">
+        {first}–{last} of {page.total}
+      </span>
+      <button type="button" disabled={last >= page.total} onClick={() => onOffset(page.offset + PAGE_SIZE)}>
+        Next
+      </button>
+    </nav>
   );
 }

@@ -17,7 +17,13 @@ export type TaskFilters = {
   status: 'all' | 'pending' | 'completed';
   q: string;
   sort: 'created' | 'due' | 'priority' | 'title';
+  /** Where the page starts in the filtered list. */
+  offset: number;
 };
+/** One page of the list, and how many tasks match in all. */
+export type TaskPage = { tasks: Task[]; total: number; limit: number; offset: number };
+
+export const PAGE_SIZE = 50;
 export type NewTask = {
   title: string;
   description?: string;
@@ -32,11 +38,18 @@ export const tasksKey = ['tasks'] as const;
 function query(filters: TaskFilters): string {
   const params = new URLSearchParams({ status: filters.status, sort: filters.sort });
   if (filters.q.trim()) params.set('q', filters.q.trim());
+  params.set('limit', String(PAGE_SIZE));
+  if (filters.offset > 0) params.set('offset', String(filters.offset));
   return `/api/tasks?${params}`;
 }
 
 export function useTasks(filters: TaskFilters) {
-  return useQuery({ queryKey: [...tasksKey, filters], queryFn: () => api<Task[]>(query(filters)) });
+  return useQuery({
+    queryKey: [...tasksKey, filters],
+    queryFn: () => api<TaskPage>(query(filters)),
+    // The page being left stays on screen until the next one arrives.
+    placeholderData: (previous) => previous,
+  });
 }
 
 /**
@@ -49,11 +62,19 @@ function useOptimistic<V>(request: (vars: V) => Promise<unknown>, apply: (tasks:
     mutationFn: request,
     onMutate: async (vars: V) => {
       await queryClient.cancelQueries({ queryKey: tasksKey });
-      const snapshot = queryClient.getQueriesData<Task[]>({ queryKey: tasksKey });
-      for (const [key, tasks] of snapshot) if (tasks) queryClient.setQueryData<Task[]>(key, apply(tasks, vars));
+      const snapshot = queryClient.getQueriesData<TaskPage>({ queryKey: tasksKey });
+      for (const [key, page] of snapshot) {
+        if (!page) continue;
+        const tasks = apply(page.tasks, vars);
+        queryClient.setQueryData<TaskPage>(key, {
+          ...page,
+          tasks,
+          total: page.total + tasks.length - page.tasks.length,
+        });
+      }
       return { snapshot };
     },
-    onError: (_error, _vars, context?: { snapshot: [QueryKey, Task[] | undefined][] }) => {
+    onError: (_error, _vars, context?: { snapshot: [QueryKey, TaskPage | undefined][] }) => {
       for (const [key, tasks] of context?.snapshot ?? []) queryClient.setQueryData(key, tasks);
     },
     onSettled: () => queryClient.invalidateQueries({ queryKey: tasksKey }),
