@@ -95,7 +95,7 @@ export const tasks = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('tasks_user_created_idx').on(t.userId, t.createdAt)],
+  (t) => [index('tasks_user_created_id_idx').on(t.userId, t.createdAt, t.id)],
 );
 
 export const conversations = pgTable(

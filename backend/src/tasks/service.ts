@@ -74,23 +74,16 @@ export async function listTasks(db: Db, userId: string, query: TaskFilters = {})
 export async function listTaskPage(db: Db, userId: string, query: ListTasksQuery = {}): Promise<TaskPage> {
   const { limit = PAGE.size, offset = 0 } = query;
   const where = matching(userId, query);
+  // The total as a subquery, not count(*) over (): a window reads every matching row before the
+  // limit, where the index gives the page alone.
   const rows = await db
-    .select({ task: tasks, total: sql<number>`count(*) over ()`.mapWith(Number) })
+    .select({ task: tasks, total: db.$count(tasks, where) })
     .from(tasks)
     .where(where)
     .orderBy(...ordering(query))
     .limit(limit)
     .offset(offset);
-  const total =
-    rows[0]?.total ??
-    (offset === 0
-      ? 0
-      : ((
-          await db
-            .select({ n: sql<number>`count(*)`.mapWith(Number) })
-            .from(tasks)
-            .where(where)
-        )[0]?.n ?? 0));
+  const total = rows[0]?.total ?? (offset === 0 ? 0 : await db.$count(tasks, where));
   return { tasks: rows.map((row) => toTaskJson(row.task)), total, limit, offset };
 }
 
