@@ -48,6 +48,8 @@ const envSchema = z.object({
   AUTH_RATE_LIMIT_MAX: withDefault(wholeNumber.min(1), '10'),
   TRUST_PROXY: withDefault(proxyHops, 'false'),
   SHUTDOWN_TIMEOUT_MS: withDefault(wholeNumber.min(0), '25000'),
+  // How long a checked session is trusted without a query; 0 checks every request.
+  SESSION_CACHE_MS: withDefault(wholeNumber.min(0).max(60_000), '10000'),
 });
 
 export type Config = z.output<typeof envSchema> & {

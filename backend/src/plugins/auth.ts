@@ -10,7 +10,13 @@ import { account, session, user, verification } from '../db/schema.js';
 import { ApiError, errorBody } from '../errors.js';
 import { copyResponseHead, toWebRequest } from '../web-fetch.js';
 import { clientKey } from './limits.js';
-import { createSessionLookup, SESSION_EXPIRES_IN_S, SESSION_UPDATE_AGE_S, type SessionUser } from './session.js';
+import {
+  createSessionLookup,
+  SESSION_EXPIRES_IN_S,
+  SESSION_UPDATE_AGE_S,
+  type SessionLookup,
+  type SessionUser,
+} from './session.js';
 
 export function createAuth(config: Config, db: Db) {
   return betterAuth({
@@ -94,18 +100,18 @@ type PasswordCheck = 'address and account' | 'user';
  * The Better Auth endpoints this API offers, each at its one path. The others (social sign-in,
  * e-mail flows with no mailer behind them, account deletion) answer 404 like any unknown route.
  */
-const ENDPOINTS: { method: 'GET' | 'POST'; path: string; passwordCheck?: PasswordCheck }[] = [
+const ENDPOINTS: { method: 'GET' | 'POST'; path: string; passwordCheck?: PasswordCheck; changesSessions?: true }[] = [
   { method: 'POST', path: '/sign-up/email' },
   { method: 'POST', path: '/sign-in/email', passwordCheck: 'address and account' },
-  { method: 'POST', path: '/sign-out' },
+  { method: 'POST', path: '/sign-out', changesSessions: true },
   { method: 'GET', path: '/get-session' },
-  { method: 'POST', path: '/update-user' },
-  { method: 'POST', path: '/change-password', passwordCheck: 'user' },
+  { method: 'POST', path: '/update-user', changesSessions: true },
+  { method: 'POST', path: '/change-password', passwordCheck: 'user', changesSessions: true },
   { method: 'POST', path: '/verify-password', passwordCheck: 'user' },
   { method: 'GET', path: '/list-sessions' },
-  { method: 'POST', path: '/revoke-session' },
-  { method: 'POST', path: '/revoke-sessions' },
-  { method: 'POST', path: '/revoke-other-sessions' },
+  { method: 'POST', path: '/revoke-session', changesSessions: true },
+  { method: 'POST', path: '/revoke-sessions', changesSessions: true },
+  { method: 'POST', path: '/revoke-other-sessions', changesSessions: true },
 ];
 
 export default fp(
@@ -119,6 +125,7 @@ export default fp(
       app.database.db,
       opts.config.BETTER_AUTH_SECRET,
       context.authCookies.sessionToken.name,
+      opts.config.SESSION_CACHE_MS,
     );
     const unauthorized = () =>
       new ApiError(401, 'UNAUTHORIZED', 'Sign in first: send the session cookie or an Authorization: Bearer token');
@@ -136,6 +143,9 @@ export default fp(
       request.user = { id: refreshed.user.id, name: refreshed.user.name, email: refreshed.user.email };
     });
 
+    const userIdOf = (found: SessionLookup) =>
+      found.kind === 'valid' ? found.user.id : found.kind === 'refresh' ? found.userId : undefined;
+
     // Brute-force protection: few password checks a minute per client address and per account,
     // and behind a session per user, so neither many addresses nor a stolen session can guess.
     const passwordLimits: Record<PasswordCheck, preHandlerAsyncHookHandler> = {
@@ -145,18 +155,23 @@ export default fp(
         if (typeof email === 'string') app.spend('password', `account:${email.trim().toLowerCase()}`, reply);
       },
       async user(request, reply) {
-        const found = await lookup(request);
-        const key = found.kind === 'valid' ? found.user.id : found.kind === 'refresh' ? found.userId : undefined;
-        app.spend('password', key ? `user:${key}` : clientKey(request), reply);
+        const userId = userIdOf(await lookup(request));
+        app.spend('password', userId ? `user:${userId}` : clientKey(request), reply);
       },
     };
-    for (const { method, path, passwordCheck } of ENDPOINTS) {
+    for (const { method, path, passwordCheck, changesSessions } of ENDPOINTS) {
       app.route({
         method,
         url: `/api/auth${path}`,
         schema: { hide: true },
         ...(passwordCheck && { preHandler: passwordLimits[passwordCheck] }),
-        handler: (request, reply) => handleAuth(auth, opts.config.BETTER_AUTH_URL, request, reply),
+        async handler(request, reply) {
+          const userId = changesSessions ? userIdOf(await lookup(request)) : undefined;
+          await handleAuth(auth, opts.config.BETTER_AUTH_URL, request, reply);
+          // The user's sessions may be gone or changed: this replica stops trusting its copies now.
+          if (userId) lookup.forget(userId);
+          return reply;
+        },
       });
     }
   },

@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { and, eq, gt } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import type { Db } from '../db/client.js';
@@ -40,11 +40,30 @@ function decode(value: string): string {
  * Checks a request's session the way Better Auth does (signed token from the bearer header or the
  * session cookie, an unexpired session row), in one query. Better Auth's own getSession costs
  * about 5 ms of CPU per call, which capped the API at a few hundred requests per second.
+ *
+ * A valid session is remembered for `cacheMs`, keyed by the token's hash, so most requests make
+ * no query for it. `forget` drops a user's entries at once (sign-out, password change); another
+ * replica may accept a signed-out token until its own entry expires.
  */
-export function createSessionLookup(db: Db, secret: string, cookieName: string) {
+export function createSessionLookup(db: Db, secret: string, cookieName: string, cacheMs: number) {
   const signatureOf = (token: string) => createHmac('sha256', secret).update(token).digest();
+  const cache = new Map<string, { user: SessionUser; until: number }>();
+  const MAX_ENTRIES = 10_000;
 
-  return async function lookup(request: FastifyRequest): Promise<SessionLookup> {
+  async function fromDatabase(token: string): Promise<SessionLookup & { expiresAt?: Date }> {
+    const [row] = await db
+      .select({ expiresAt: session.expiresAt, id: user.id, name: user.name, email: user.email })
+      .from(session)
+      .innerJoin(user, eq(user.id, session.userId))
+      .where(and(eq(session.token, token), gt(session.expiresAt, new Date())))
+      .limit(1);
+    if (!row) return { kind: 'none' };
+    const dueForRefresh = row.expiresAt.getTime() - (SESSION_EXPIRES_IN_S - SESSION_UPDATE_AGE_S) * 1000 <= Date.now();
+    if (dueForRefresh) return { kind: 'refresh', userId: row.id };
+    return { kind: 'valid', user: { id: row.id, name: row.name, email: row.email }, expiresAt: row.expiresAt };
+  }
+
+  async function lookup(request: FastifyRequest): Promise<SessionLookup> {
     const raw = bearerOrCookie(request, cookieName);
     if (!raw) return { kind: 'none' };
     const value = decode(raw);
@@ -56,15 +75,22 @@ export function createSessionLookup(db: Db, secret: string, cookieName: string) 
       const expected = signatureOf(token);
       if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { kind: 'none' };
     }
-    const [row] = await db
-      .select({ expiresAt: session.expiresAt, id: user.id, name: user.name, email: user.email })
-      .from(session)
-      .innerJoin(user, eq(user.id, session.userId))
-      .where(and(eq(session.token, token), gt(session.expiresAt, new Date())))
-      .limit(1);
-    if (!row) return { kind: 'none' };
-    const dueForRefresh = row.expiresAt.getTime() - (SESSION_EXPIRES_IN_S - SESSION_UPDATE_AGE_S) * 1000 <= Date.now();
-    if (dueForRefresh) return { kind: 'refresh', userId: row.id };
-    return { kind: 'valid', user: { id: row.id, name: row.name, email: row.email } };
+    const key = createHash('sha256').update(token).digest('base64');
+    const now = Date.now();
+    const cached = cache.get(key);
+    if (cached && cached.until > now) return { kind: 'valid', user: cached.user };
+    const found = await fromDatabase(token);
+    if (found.kind !== 'valid' || cacheMs <= 0) return found;
+    cache.delete(key);
+    if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value!);
+    // Never past the next refresh: that request goes to Better Auth again.
+    const refreshAt = found.expiresAt!.getTime() - (SESSION_EXPIRES_IN_S - SESSION_UPDATE_AGE_S) * 1000;
+    cache.set(key, { user: found.user, until: Math.min(now + cacheMs, refreshAt) });
+    return { kind: 'valid', user: found.user };
+  }
+
+  lookup.forget = (userId: string) => {
+    for (const [key, entry] of cache) if (entry.user.id === userId) cache.delete(key);
   };
+  return lookup;
 }

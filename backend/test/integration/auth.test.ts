@@ -69,6 +69,32 @@ describe('authentication', () => {
     });
   });
 
+  it('stops accepting a signed-out session on another replica within SESSION_CACHE_MS', async () => {
+    const cacheMs = 400;
+    const [a, b, uncached] = await Promise.all(
+      [cacheMs, cacheMs, 0].map((ms) => createTestApp(ctx.db.database, { env: { SESSION_CACHE_MS: String(ms) } })),
+    );
+    try {
+      const user = await signUp(a!);
+      const tasksOn = async (app: typeof a) =>
+        (await app!.inject({ url: '/api/tasks', headers: user.headers })).statusCode;
+      expect([await tasksOn(a), await tasksOn(b), await tasksOn(uncached)]).toEqual([200, 200, 200]);
+      const signedOutAt = Date.now();
+      await a!.inject({ method: 'POST', url: '/api/auth/sign-out', headers: user.headers, payload: {} });
+      expect(await tasksOn(a)).toBe(401);
+      expect(await tasksOn(uncached)).toBe(401);
+      // b trusts its copy for at most cacheMs: poll until it refuses, with a deadline past that.
+      let status = await tasksOn(b);
+      while (status === 200 && Date.now() - signedOutAt < cacheMs + 2_000) {
+        await new Promise((resolve) => setTimeout(resolve, 25));
+        status = await tasksOn(b);
+      }
+      expect(status).toBe(401);
+    } finally {
+      await Promise.all([a, b, uncached].map((app) => app?.close()));
+    }
+  });
+
   it('rejects a wrong password and a duplicate email in the API error format', async () => {
     const user = await signUp(ctx.app);
     const wrong = await ctx.app.inject({

@@ -226,6 +226,33 @@ describe('tasks API', () => {
       }
     });
 
+    it('lists each task exactly as it reads alone', async () => {
+      const user = await signUp(ctx.app);
+      const made = [
+        await create(user, {
+          title: 'Full',
+          description: 'd "quoted" \\ é',
+          priority: 'high',
+          dueDate: '0050-02-28',
+          tags: ['a', 'b c'],
+        }),
+        await create(user, { title: 'Bare' }),
+      ];
+      const patched = await ctx.app.inject({
+        method: 'PATCH',
+        url: `/api/tasks/${made[1]!.id}`,
+        headers: user.headers,
+        payload: { completed: true },
+      });
+      made[1] = patched.json();
+      const listed = (await page(user, '?sort=title')).tasks;
+      for (const task of made) {
+        const alone = (await ctx.app.inject({ url: `/api/tasks/${task.id}`, headers: user.headers })).json();
+        expect(listed.find((t) => t.id === task.id)).toEqual(alone);
+        expect(alone).toEqual(task);
+      }
+    });
+
     it('gives 50 a page by default, and past the end no tasks but the total', async () => {
       const user = await signUp(ctx.app);
       for (let i = 0; i < 55; i += 1) await create(user, { title: `Task ${i}` });
