@@ -5,8 +5,9 @@
  * Needs a PostgreSQL admin URL in BENCH_DATABASE_URL or TEST_DATABASE_URL (.ci/postgres.sh prints
  * one); a database of its own is created and dropped. Scenarios: the ceiling; the first page of the
  * list for users with 50, 500 and 5,000 tasks; create; and 80/20 list/create. The table is printed
- * and written to test-results/bench-api.json. BENCH_CPU_PROF=<dir> writes the API's CPU profile there. BENCH_DURATION (s, default 20),
- * BENCH_CONNECTIONS (default 50) and BENCH_ROUNDS (default 3; medians are reported) tune the run.
+ * and written to test-results/bench-api.json. BENCH_DURATION (s, default 20), BENCH_CONNECTIONS
+ * (default 50) and BENCH_ROUNDS (default 3; medians are reported) tune the run; BENCH_CPU_PROF=<dir>
+ * writes the API's CPU profile there.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';

@@ -21,18 +21,21 @@ const NUMBER_WORDS: Record<string, number> = {
 export const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 const startOfDay = (now: Date) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
 
-/** Dates a task can hold: years 1 to 9999, as PostgreSQL and YYYY-MM-DD both can. */
+/**
+ * Dates a task can hold: years 1 to 9999, as PostgreSQL and YYYY-MM-DD both can. An invalid Date
+ * (an overflow) has a NaN year, so it is never in range.
+ */
 const inRange = (date: Date) => date.getUTCFullYear() >= 1 && date.getUTCFullYear() <= 9999;
 const addDays = (date: Date, days: number) => {
   const result = new Date(date.getTime() + days * DAY_MS);
-  return Number.isNaN(result.getTime()) || !inRange(result) ? undefined : result;
+  return inRange(result) ? result : undefined;
 };
 
 function validDay(year: number, month: number, day: number): Date | undefined {
   // setUTCFullYear, not Date.UTC, which reads the years 0 to 99 as 1900 to 1999.
   const date = new Date(0);
   date.setUTCFullYear(year, month, day);
-  if (Number.isNaN(date.getTime()) || !inRange(date)) return undefined;
+  if (!inRange(date)) return undefined;
   return date.getUTCMonth() === month && date.getUTCDate() === day ? date : undefined;
 }
 

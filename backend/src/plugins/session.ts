@@ -50,17 +50,17 @@ export function createSessionLookup(db: Db, secret: string, cookieName: string, 
   const cache = new Map<string, { user: SessionUser; until: number }>();
   const MAX_ENTRIES = 10_000;
 
-  async function fromDatabase(token: string): Promise<SessionLookup & { expiresAt?: Date }> {
+  /** The session's user, and when Better Auth should next extend the session; none when it is gone. */
+  async function fromDatabase(token: string): Promise<{ user: SessionUser; refreshAt: number } | undefined> {
     const [row] = await db
       .select({ expiresAt: session.expiresAt, id: user.id, name: user.name, email: user.email })
       .from(session)
       .innerJoin(user, eq(user.id, session.userId))
       .where(and(eq(session.token, token), gt(session.expiresAt, new Date())))
       .limit(1);
-    if (!row) return { kind: 'none' };
-    const dueForRefresh = row.expiresAt.getTime() - (SESSION_EXPIRES_IN_S - SESSION_UPDATE_AGE_S) * 1000 <= Date.now();
-    if (dueForRefresh) return { kind: 'refresh', userId: row.id };
-    return { kind: 'valid', user: { id: row.id, name: row.name, email: row.email }, expiresAt: row.expiresAt };
+    if (!row) return undefined;
+    const refreshAt = row.expiresAt.getTime() - (SESSION_EXPIRES_IN_S - SESSION_UPDATE_AGE_S) * 1000;
+    return { user: { id: row.id, name: row.name, email: row.email }, refreshAt };
   }
 
   async function lookup(request: FastifyRequest): Promise<SessionLookup> {
@@ -80,12 +80,14 @@ export function createSessionLookup(db: Db, secret: string, cookieName: string, 
     const cached = cache.get(key);
     if (cached && cached.until > now) return { kind: 'valid', user: cached.user };
     const found = await fromDatabase(token);
-    if (found.kind !== 'valid' || cacheMs <= 0) return found;
-    cache.delete(key);
-    if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value!);
-    // Never past the next refresh: that request goes to Better Auth again.
-    const refreshAt = found.expiresAt!.getTime() - (SESSION_EXPIRES_IN_S - SESSION_UPDATE_AGE_S) * 1000;
-    cache.set(key, { user: found.user, until: Math.min(now + cacheMs, refreshAt) });
+    if (!found) return { kind: 'none' };
+    if (found.refreshAt <= Date.now()) return { kind: 'refresh', userId: found.user.id };
+    if (cacheMs > 0) {
+      cache.delete(key);
+      if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value!);
+      // Never past the next refresh: that request goes to Better Auth again.
+      cache.set(key, { user: found.user, until: Math.min(now + cacheMs, found.refreshAt) });
+    }
     return { kind: 'valid', user: found.user };
   }
 

@@ -31,7 +31,6 @@ type Target = {
   url: string;
   field: string;
   body?: (text: string) => unknown;
-  mcp?: boolean;
 };
 const TARGETS: Target[] = [
   { method: 'POST', url: '/api/tasks', field: 'title', body: (t) => ({ title: t }) },
@@ -62,21 +61,22 @@ const TARGETS: Target[] = [
     method: 'POST',
     url: '/mcp',
     field: 'params.arguments.title',
-    mcp: true,
     body: (t) => toolCall(1, 'add_task', { title: t }),
   },
   {
     method: 'POST',
     url: '/mcp',
     field: '1.params.arguments.description',
-    mcp: true,
     body: (t) => [toolCall(1, 'list_tasks', {}), toolCall(2, 'update_task', { id: task.id, description: t })],
   },
 ];
 
+const headersFor = (url: string) =>
+  url === '/mcp' ? mcpHeaders(user.headers) : { ...user.headers, 'content-type': 'application/json' };
+
 function send(target: Target, text: string) {
   const url = target.url.replace(':id', task.id) + (target.url.endsWith('=') ? encodeURIComponent(text) : '');
-  const headers = target.mcp ? mcpHeaders(user.headers) : { ...user.headers, 'content-type': 'application/json' };
+  const headers = headersFor(target.url);
   const payload = target.body && JSON.stringify(target.body(text));
   return ctx.app.inject({ method: target.method, url, headers, payload });
 }
@@ -108,8 +108,7 @@ describe('one input layer for every route', () => {
     ['POST', '/api/chat'],
   ] as const)('refuses JSON nested 20,000 deep on %s %s with 400', async (method, url) => {
     const nested = `{"title":${nestedJson(20_000)},"email":"a@b.co","password":"long-enough-pass"}`;
-    const target: Target = { method, url, field: 'body', mcp: url === '/mcp' };
-    const headers = target.mcp ? mcpHeaders(user.headers) : { ...user.headers, 'content-type': 'application/json' };
+    const headers = headersFor(url);
     for (const payload of [nestedJson(20_000), nested]) {
       const response = await ctx.app.inject({ method, url: url.replace(':id', task.id), headers, payload });
       expect(response.statusCode, response.body).toBe(400);
@@ -123,8 +122,6 @@ describe('one input layer for every route', () => {
 
 describe('any JSON, any text', () => {
   const POSTS = ['/api/tasks', '/api/chat', '/api/auth/sign-up/email', '/api/auth/sign-in/email', '/mcp'];
-  const headersFor = (url: string) =>
-    url === '/mcp' ? mcpHeaders(user.headers) : { ...user.headers, 'content-type': 'application/json' };
 
   it('answers arbitrary JSON on every write route below 500', async () => {
     await fc.assert(

@@ -1,29 +1,20 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../../src/app.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { SECURITY_HEADERS } from '../../src/http/security-headers.js';
-import { createTestApp, signUp, type TestUser } from '../helpers/app.js';
-import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
+import { createTestApp, signUp, useTestApp, type TestUser } from '../helpers/app.js';
 import { fingerprint } from '../helpers/fingerprint.js';
 import { listen, rawRequest, type RawResponse } from '../helpers/raw-http.js';
 
+const ctx = useTestApp({ env: { AUTH_RATE_LIMIT_MAX: '2' } });
 const SEED = Number(process.env.FUZZ_SEED ?? 20261202);
 const PASSWORD = 'correct-horse-battery';
 
-let db: TestDatabase;
-let app: App;
 let port: number;
 let user: TestUser;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  app = await createTestApp(db.database, { env: { AUTH_RATE_LIMIT_MAX: '2' } });
-  port = await listen(app);
-  user = await signUp(app);
-});
-afterAll(async () => {
-  await app?.close();
-  await db?.drop();
+  port = await listen(ctx.app);
+  user = await signUp(ctx.app);
 });
 
 function expectApiError(response: RawResponse, status: number | RegExp) {
@@ -69,7 +60,7 @@ describe('canonical paths', () => {
   });
 
   it('refuses every respelling of every route before it reaches a handler, changing nothing', async () => {
-    const before = await fingerprint(db.database);
+    const before = await fingerprint(ctx.db.database);
     const routes = [
       { method: 'GET', path: '/api/tasks' },
       { method: 'POST', path: '/api/tasks', body: { title: 'through a side door' } },
@@ -93,7 +84,7 @@ describe('canonical paths', () => {
       }),
       { seed: SEED, numRuns: 60 },
     );
-    expect(await fingerprint(db.database)).toEqual(before);
+    expect(await fingerprint(ctx.db.database)).toEqual(before);
   });
 });
 
@@ -115,7 +106,7 @@ describe('errors before routing', () => {
   });
 
   it('answers 503 with the same headers while draining', async () => {
-    const draining = await createTestApp(db.database);
+    const draining = await createTestApp(ctx.db.database);
     try {
       const drainPort = await listen(draining);
       await draining.drain();
