@@ -1,18 +1,28 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
 import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
+import { requireSupportedNode } from './scripts/lib/node-version.js';
+
+requireSupportedNode();
 
 // The backend's integration suites run once per database: embedded PGlite and a real PostgreSQL.
 // The PostgreSQL run needs TEST_DATABASE_URL (.ci/postgres.sh starts a server); under CI it is
 // mandatory, so a missing server fails the run instead of skipping it.
 const postgresAvailable = Boolean(process.env.TEST_DATABASE_URL) || process.env.CI === 'true';
+// Vitest evaluates this file more than once; the environment carries "warned" across evaluations.
+function warnOnce(message: string) {
+  if (process.env.TODO_CONFIG_WARNED?.includes(message)) return;
+  process.env.TODO_CONFIG_WARNED = `${process.env.TODO_CONFIG_WARNED ?? ''}${message}\n`;
+  console.warn(message);
+}
 if (!postgresAvailable) {
-  console.warn('backend:postgres suites not run: set TEST_DATABASE_URL to a PostgreSQL admin URL to run them.');
+  warnOnce('backend:postgres suites not run: set TEST_DATABASE_URL to a PostgreSQL admin URL to run them.');
 }
 
 // Browser suites need Debian's Chromium; under CI a missing browser fails the run.
 const chromiumAvailable = existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium') || process.env.CI === 'true';
-if (!chromiumAvailable) console.warn('e2e suites not run: install chromium (apt-get install chromium) to run them.');
+if (!chromiumAvailable) warnOnce('e2e suites not run: install chromium (apt-get install chromium) to run them.');
 
 const integration = (database: 'pglite' | 'postgres'): TestProjectInlineConfiguration => ({
   extends: true,
@@ -23,6 +33,21 @@ const integration = (database: 'pglite' | 'postgres'): TestProjectInlineConfigur
     env: { TEST_DB: database },
   },
 });
+
+/**
+ * Loads a package's files without their sourcemap comments: the package ships maps whose sources it
+ * does not ship, and Vite warns once a file (67 lines of every run) when it is inlined.
+ */
+function withoutSourcemaps(pathPart: string): Plugin {
+  return {
+    name: 'without-sourcemaps',
+    load(id) {
+      if (!id.includes(pathPart)) return null;
+      const code = readFileSync(id.replace(/\?.*$/, ''), 'utf8');
+      return { code: code.replace(/^\/\/# sourceMappingURL=.*$/m, ''), map: null };
+    },
+  };
+}
 
 // TEST_REPORT=name adds a JSON report, test-results/<name>.json: the workflow jobs summarise it and
 // .ci/run counts it.
@@ -36,6 +61,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
+        plugins: [withoutSourcemaps('/node_modules/@actions/workflow-parser/')],
         test: {
           name: 'workflows',
           include: ['test/workflows/**/*.test.ts'],
@@ -47,6 +73,7 @@ export default defineConfig({
       { extends: true, test: { name: 'images', include: ['test/images/rules.test.ts'] } },
       { extends: true, test: { name: 'chart', include: ['test/chart/**/*.test.ts'] } },
       { extends: true, test: { name: 'cluster', include: ['test/cluster/**/*.test.ts'] } },
+      { extends: true, test: { name: 'toolchain', include: ['test/toolchain/**/*.test.ts'] } },
       { extends: true, test: { name: 'backend:unit', root: 'backend', include: ['test/unit/**/*.test.ts'] } },
       integration('pglite'),
       ...(postgresAvailable ? [integration('postgres')] : []),

@@ -17,6 +17,7 @@ import taskRoutes from './routes/tasks.js';
 import mcpRoutes from './mcp/routes.js';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
+const PLUGIN_MARGIN_MS = 30_000;
 
 export type AppOptions = {
   config: Config;
@@ -43,6 +44,9 @@ export async function buildApp({ config, database, logger, clock }: AppOptions) 
     connectionTimeout: 30_000,
     requestTimeout: 60_000,
     keepAliveTimeout: 65_000,
+    // Fastify's own 10 s limit per plugin would cut the database wait short of DB_STARTUP_TIMEOUT_MS;
+    // the margin covers the last ping (5 s to connect) and the migrations.
+    pluginTimeout: config.DB_STARTUP_TIMEOUT_MS + PLUGIN_MARGIN_MS,
     frameworkErrors,
     clientErrorHandler,
   });

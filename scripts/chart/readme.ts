@@ -6,6 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { load } from 'js-yaml';
 import { repoRoot } from '../lib/docker.js';
 import { CHART_DIR } from './render.js';
+import { isMain } from '../lib/main.js';
 
 export type ValueDoc = { key: string; type: string; defaultValue: string; description: string };
 
@@ -69,7 +70,7 @@ export function readme(valuesYaml: string): string {
 export const README_PATH = `${repoRoot}/${CHART_DIR}/README.md`;
 export const expectedReadme = () => readme(readFileSync(`${repoRoot}/${CHART_DIR}/values.yaml`, 'utf8'));
 
-if (import.meta.main) {
+if (isMain(import.meta.url)) {
   const expected = expectedReadme();
   if (process.argv.includes('--check')) {
     const current = readFileSync(README_PATH, 'utf8');

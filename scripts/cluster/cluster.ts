@@ -17,6 +17,7 @@ import { IMAGES, imageRef } from '../images/images.js';
 import { capture, docker, repoRoot } from '../lib/docker.js';
 import { helmBinary, kubectlBinary } from '../lib/tools.js';
 import { execute, missingTools, parseOptions, type Step, type Tool } from './plan.js';
+import { isMain } from '../lib/main.js';
 
 const KIND_CONFIG = load(readFileSync(`${repoRoot}/kind-config.yaml`, 'utf8')) as {
   name: string;
@@ -257,7 +258,7 @@ function downPlan(o: Options, helm: string): Step[] {
   ];
 }
 
-if (import.meta.main) {
+if (isMain(import.meta.url)) {
   const [command, ...args] = process.argv.slice(2);
   try {
     const o = parseOptions<Options>(args, {

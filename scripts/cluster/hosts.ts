@@ -5,6 +5,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseOptions } from './plan.js';
+import { isMain } from '../lib/main.js';
 
 const MARKER = '# todo-chatbot';
 
@@ -21,7 +22,7 @@ export function withHost(content: string, ip: string, host: string): string {
 }
 
 const [command, ...args] = process.argv.slice(2);
-if (import.meta.main) {
+if (isMain(import.meta.url)) {
   const file = process.env.HOSTS_FILE ?? '/etc/hosts';
   try {
     const o = parseOptions(args, { ip: '127.0.0.1', host: 'todo.local', 'dry-run': false });

@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { buildCaFile, buildCommand, capture, docker, repoRoot, requireDocker, run } from '../lib/docker.js';
 import { IMAGES, imageRef, type ImageSpec } from './images.js';
+import { isMain } from '../lib/main.js';
 
 function labelArgs(): string[] {
   const { version } = JSON.parse(readFileSync(`${repoRoot}/package.json`, 'utf8')) as { version: string };
@@ -72,7 +73,7 @@ export async function buildImages(names: string[] = [], extraFlags: string[] = [
   }
 }
 
-if (import.meta.main) {
+if (isMain(import.meta.url)) {
   try {
     await buildImages(process.argv.slice(2));
   } catch (error) {

