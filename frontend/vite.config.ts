@@ -8,7 +8,8 @@ const proxy = Object.fromEntries(['/api', '/health', '/mcp'].map((path) => [path
 
 export default defineConfig({
   plugins: [react()],
-  server: { port: 5173, proxy },
+  // npm run dev names the port (WEB_PORT) and watches the API there: a port taken is an error, not another port.
+  server: { port: Number(process.env.WEB_PORT ?? 5173), strictPort: true, proxy },
   preview: { port: 4173, proxy },
   build: { sourcemap: true },
 });

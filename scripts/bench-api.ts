@@ -9,20 +9,39 @@
  * (default 50) and BENCH_ROUNDS (default 3; medians are reported) tune the run; BENCH_CPU_PROF=<dir>
  * writes the API's CPU profile there.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { parseCommandLine } from './lib/cli.js';
 import { freePort, waitUntilAnswers } from './lib/processes.js';
 
+parseCommandLine(process.argv.slice(2), {
+  usage: 'npm run bench:api [-- --help]',
+  about:
+    'Builds the API, then measures it on PostgreSQL next to a bare node:http server (the ceiling): the list\n' +
+    'at 50, 500 and 5,000 tasks, create, and an 80/20 mix; prints the table and writes test-results/bench-api.json.',
+  options: {},
+  env: {
+    BENCH_DATABASE_URL: 'a PostgreSQL admin URL (else TEST_DATABASE_URL; .ci/postgres.sh prints one)',
+    BENCH_DURATION: 'seconds a scenario runs (default 20)',
+    BENCH_CONNECTIONS: 'concurrent connections (default 50)',
+    BENCH_ROUNDS: 'rounds, of which the medians are reported (default 3)',
+    BENCH_CPU_PROF: "a folder for the API's CPU profile (node --cpu-prof)",
+  },
+});
 const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 if (!adminUrl) {
   console.error('bench:api needs PostgreSQL: set BENCH_DATABASE_URL to an admin URL (.ci/postgres.sh starts a server)');
   process.exit(1);
 }
+execFileSync('npm', ['run', '-s', 'build', '-w', 'backend'], {
+  cwd: fileURLToPath(new URL('..', import.meta.url)),
+  stdio: 'inherit',
+});
 const duration = Number(process.env.BENCH_DURATION ?? 20);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);

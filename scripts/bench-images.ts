@@ -8,8 +8,17 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { buildImages } from './images/build.js';
 import { IMAGES, imageRef, type ImageSpec } from './images/images.js';
+import { parseCommandLine } from './lib/cli.js';
 import { capture, docker, dockerOut, publishedUrl, repoRoot, requireDocker, waitFor200 } from './lib/docker.js';
 
+parseCommandLine(process.argv.slice(2), {
+  usage: 'npm run bench:images [-- --help]',
+  about:
+    'Build times of both images (no layer cache, and warm with one source file changed), their sizes, and\n' +
+    'container start-to-healthy times; medians.',
+  options: {},
+  env: { BENCH_ROUNDS: 'builds of each kind (default 3)', BENCH_STARTS: 'container starts (default 5)' },
+});
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const starts = Number(process.env.BENCH_STARTS ?? 5);
 const log = (message: string) => console.error(`[bench] ${message}`);

@@ -5,8 +5,17 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { launch } from '../frontend/e2e/browser.js';
+import { parseCommandLine } from './lib/cli.js';
 import { startStack } from '../frontend/e2e/stack.js';
 
+parseCommandLine(process.argv.slice(2), {
+  usage: 'npm run bench:web [-- --help]',
+  about:
+    "Builds the app, then reports the production bundle's gzipped JavaScript and the median time the tasks\n" +
+    "page takes to show a signed-in user's tasks in Chromium, over cold loads.",
+  options: {},
+  env: { BENCH_LOADS: 'cold loads (default 5)', CHROMIUM_PATH: 'the browser (default /usr/bin/chromium)' },
+});
 const loads = Number(process.env.BENCH_LOADS ?? 5);
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 

@@ -6,6 +6,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Workflow } from '@github-actions-workflow-ts/lib';
 import { renderWorkflow } from '../workflows-src/lib/render.js';
+import { parseCommandLine } from './lib/cli.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const sourceDir = `${root}workflows-src`;
@@ -34,7 +35,11 @@ function firstDifference(a: string, b: string): string {
 }
 
 async function main() {
-  const check = process.argv.includes('--check');
+  const { check } = parseCommandLine(process.argv.slice(2), {
+    usage: 'npm run gen:workflows [-- --check]',
+    about: 'Writes .github/workflows/ from workflows-src/.',
+    options: { check: { default: false, description: 'write nothing; exit 1 naming each workflow that differs' } },
+  });
   const started = performance.now();
   const files = await generate();
   const stale: string[] = [];

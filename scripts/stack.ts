@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, writeFileSync } from 'node:fs';
 import { buildImages } from './images/build.js';
 import { IMAGES, imageRef } from './images/images.js';
+import { parseCommandLine } from './lib/cli.js';
 import { COMPOSE_ENV_FILE, capture, composeCommand, docker, repoRoot, requireDocker, run } from './lib/docker.js';
 
 const port = process.env.FRONTEND_PORT ?? '3000';
@@ -56,12 +57,10 @@ async function up() {
   console.log(`stack is up: ${url}  (stop: npm run stack:down; wipe data: npm run stack:down -- --volumes)`);
 }
 
-async function down(args: string[]) {
-  const unknown = args.filter((arg) => arg !== '--volumes');
-  if (unknown.length) throw new Error(`unknown option ${unknown.join(' ')}: stack:down takes only --volumes`);
+async function down(volumes: boolean) {
   if (!existsSync(`${repoRoot}/${COMPOSE_ENV_FILE}`)) writeEnvFileOnce();
   const compose = composeCommand();
-  await run(compose[0]!, [...compose.slice(1), 'down', ...args]);
+  await run(compose[0]!, [...compose.slice(1), 'down', ...(volumes ? ['--volumes'] : [])]);
 }
 
 async function logs() {
@@ -70,11 +69,20 @@ async function logs() {
   await run(compose[0]!, [...compose.slice(1), 'logs', '--no-color', '--tail', '200']);
 }
 
-const [command, ...args] = process.argv.slice(2);
+const [command, ...rest] = process.argv.slice(2);
 try {
+  const o = parseCommandLine(rest, {
+    usage: 'npm run stack:up | stack:down | stack:logs -- [options]',
+    about:
+      `up builds the images when missing, writes ${COMPOSE_ENV_FILE} with fresh secrets once, starts PostgreSQL, the\n` +
+      `API and the UI with compose, and waits until ${url}/health answers; down stops them; logs prints\n` +
+      "each service's state and last log lines.",
+    options: { volumes: { default: false, description: 'down: delete the database volume too' } },
+    env: { FRONTEND_PORT: 'the UI port on 127.0.0.1 (default 3000)' },
+  });
   requireDocker();
   if (command === 'up') await up();
-  else if (command === 'down') await down(args);
+  else if (command === 'down') await down(o.volumes);
   else if (command === 'logs') await logs();
   else throw new Error(`usage: tsx scripts/stack.ts up | down [--volumes] | logs`);
 } catch (error) {

@@ -20,7 +20,13 @@
 set -euo pipefail
 self=$(readlink -f "$0")
 cd "$(dirname "$self")/../.."
-usage() { sed -n '2,/^set -euo/p' "$self" | sed '$d; s/^# \{0,1\}//'; }
+usage() {
+  sed -n '2,/^set -euo/p' "$self" | sed '$d; s/^# \{0,1\}//'
+  echo
+  echo "Jobs of .github/workflows/ci.yml:"
+  awk '/^jobs:/ { in_jobs = 1; next } in_jobs && /^  [A-Za-z0-9_-]+:$/ { sub(":", ""); print "  " $1 }' \
+    .github/workflows/ci.yml
+}
 
 job="" offline=false bare="" workflow=.github/workflows/ci.yml
 while [ $# -gt 0 ]; do
@@ -44,7 +50,7 @@ if [ -z "$job" ]; then
 fi
 act=${ACT:-$(command -v act || true)}
 if [ -z "$act" ]; then
-  echo "npm run act: act is not installed: go install github.com/nektos/act@v0.2.89 (or set ACT)" >&2
+  echo "npm run act: act is not installed: go install github.com/nektos/act@v0.2.89 (from the Go module proxy, no GitHub needed), or set ACT" >&2
   exit 1
 fi
 

@@ -5,9 +5,18 @@
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { parseCommandLine } from '../lib/cli.js';
 import { repoRoot } from '../lib/docker.js';
 import { renderYaml, scenarios } from './render.js';
 
+parseCommandLine(process.argv.slice(2), {
+  usage: 'npm run chart:kubeconform [-- --help]',
+  about:
+    "Every scenario's rendered chart through kubeconform -strict, against the schemas of the Kubernetes\n" +
+    'version kind-config.yaml pins (fetched from the network).',
+  options: {},
+  env: { KUBECONFORM: 'the kubeconform binary (default: on PATH)' },
+});
 const binary = process.env.KUBECONFORM ?? 'kubeconform';
 const kindConfig = readFileSync(`${repoRoot}/kind-config.yaml`, 'utf8');
 const kubernetesVersion = /kindest\/node:v([\d.]+)@/.exec(kindConfig)?.[1];

@@ -6,6 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { load } from 'js-yaml';
 import { repoRoot } from '../lib/docker.js';
 import { CHART_DIR } from './render.js';
+import { parseCommandLine } from '../lib/cli.js';
 import { isMain } from '../lib/main.js';
 
 export type ValueDoc = { key: string; type: string; defaultValue: string; description: string };
@@ -71,8 +72,13 @@ export const README_PATH = `${repoRoot}/${CHART_DIR}/README.md`;
 export const expectedReadme = () => readme(readFileSync(`${repoRoot}/${CHART_DIR}/values.yaml`, 'utf8'));
 
 if (isMain(import.meta.url)) {
+  const { check } = parseCommandLine(process.argv.slice(2), {
+    usage: 'npm run chart:readme [-- --check]',
+    about: `Writes ${CHART_DIR}/README.md from the "# --" comments of its values.yaml.`,
+    options: { check: { default: false, description: 'write nothing; exit 1 when the README differs' } },
+  });
   const expected = expectedReadme();
-  if (process.argv.includes('--check')) {
+  if (check) {
     const current = readFileSync(README_PATH, 'utf8');
     if (current !== expected) {
       console.error(`chart:readme: ${CHART_DIR}/README.md is stale: run npm run chart:readme`);

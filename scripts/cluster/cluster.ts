@@ -16,8 +16,9 @@ import { load } from 'js-yaml';
 import { IMAGES, imageRef } from '../images/images.js';
 import { capture, docker, repoRoot } from '../lib/docker.js';
 import { helmBinary, kubectlBinary } from '../lib/tools.js';
-import { execute, missingTools, parseOptions, type Step, type Tool } from './plan.js';
+import { parseCommandLine, type Parsed } from '../lib/cli.js';
 import { isMain } from '../lib/main.js';
+import { execute, missingTools, type Step, type Tool } from './plan.js';
 
 const KIND_CONFIG = load(readFileSync(`${repoRoot}/kind-config.yaml`, 'utf8')) as {
   name: string;
@@ -41,15 +42,26 @@ const TOOLS: Record<string, Tool> = {
   minikube: { name: 'minikube', binary: 'minikube', install: 'see https://minikube.sigs.k8s.io/docs/start/' },
 };
 
-type Options = {
-  minikube: boolean;
-  offline: boolean;
-  'dry-run': boolean;
-  'skip-build': boolean;
-  namespace: string;
-  'delete-cluster': boolean;
-  images: boolean;
-};
+const CLI = {
+  usage: 'npm run cluster:up | cluster:deploy | cluster:down | cluster:test -- [options]',
+  about:
+    'up makes the cluster (kind from kind-config.yaml, or Minikube); deploy builds and loads the images and\n' +
+    'installs the chart with Helm; down uninstalls it (and more on request); test runs helm test.\n' +
+    'Every command is printed before it runs.',
+  options: {
+    minikube: {
+      default: false,
+      description: 'Minikube (4 GB, 2 CPUs, ingress and metrics-server addons) instead of kind',
+    },
+    offline: { default: false, description: 'kind on a node image built here from Debian and Go modules (up, deploy)' },
+    'dry-run': { default: false, description: 'print the commands and run none' },
+    'skip-build': { default: false, description: 'deploy the images already built instead of building them' },
+    namespace: { default: 'todo', description: 'the namespace of the release (deploy, test)' },
+    'delete-cluster': { default: false, description: 'down: delete the cluster too' },
+    images: { default: false, description: 'down: remove the images from Docker too' },
+  },
+} as const;
+type Options = Omit<Parsed<typeof CLI.options>, 'args'>;
 
 /** Whether the node image of kind-config.yaml is missing and cannot be pulled (a pull is tried). */
 function upstreamNodeUnavailable(o: Options): boolean {
@@ -261,15 +273,7 @@ function downPlan(o: Options, helm: string): Step[] {
 if (isMain(import.meta.url)) {
   const [command, ...args] = process.argv.slice(2);
   try {
-    const o = parseOptions<Options>(args, {
-      minikube: false,
-      offline: false,
-      'dry-run': false,
-      'skip-build': false,
-      namespace: 'todo',
-      'delete-cluster': false,
-      images: false,
-    });
+    const o: Options = parseCommandLine(args, CLI);
     const provider = o.minikube ? TOOLS.minikube! : TOOLS.kind!;
     const needs = (command === 'down' && !o['delete-cluster']) || command === 'test' ? [] : [TOOLS.docker!, provider];
     const missing = missingTools(needs);

@@ -4,7 +4,7 @@
  * Windows: add "127.0.0.1 todo.local" to C:\Windows\System32\drivers\etc\hosts as Administrator.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { parseOptions } from './plan.js';
+import { parseCommandLine } from '../lib/cli.js';
 import { isMain } from '../lib/main.js';
 
 const MARKER = '# todo-chatbot';
@@ -25,7 +25,16 @@ const [command, ...args] = process.argv.slice(2);
 if (isMain(import.meta.url)) {
   const file = process.env.HOSTS_FILE ?? '/etc/hosts';
   try {
-    const o = parseOptions(args, { ip: '127.0.0.1', host: 'todo.local', 'dry-run': false });
+    const o = parseCommandLine(args, {
+      usage: 'npm run hosts:add | hosts:remove -- [options]',
+      about: `Adds the host to ${file} (HOSTS_FILE), or removes it; needs root (sudo) unless --dry-run.`,
+      options: {
+        ip: { default: '127.0.0.1', description: "the cluster's address (minikube ip for Minikube)" },
+        host: { default: 'todo.local', description: 'the name to point at it' },
+        'dry-run': { default: false, description: 'print the file it would write, and write nothing' },
+      },
+      env: { HOSTS_FILE: 'the hosts file (default /etc/hosts)' },
+    });
     if (!/^[\d.:a-fA-F]+$/.test(o.ip)) throw new Error(`--ip ${o.ip} is not an IP address`);
     const current = readFileSync(file, 'utf8');
     const next =

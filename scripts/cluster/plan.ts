@@ -39,25 +39,3 @@ export function execute(steps: Step[], dryRun: boolean): void {
     }
   }
 }
-
-/** Parses `--flag` and `--key value` options; unknown ones are an error naming them. */
-export function parseOptions<T extends Record<string, string | boolean>>(args: string[], defaults: T): T {
-  const options: Record<string, string | boolean> = { ...defaults };
-  for (let i = 0; i < args.length; i++) {
-    const name = args[i]!.replace(/^--/, '');
-    if (!args[i]!.startsWith('--') || !(name in defaults)) {
-      throw new Error(
-        `unknown option ${args[i]}: expected ${Object.keys(defaults)
-          .map((k) => `--${k}`)
-          .join(', ')}`,
-      );
-    }
-    if (typeof defaults[name] === 'boolean') options[name] = true;
-    else {
-      const value = args[++i];
-      if (value === undefined) throw new Error(`--${name} needs a value`);
-      options[name] = value;
-    }
-  }
-  return options as T;
-}

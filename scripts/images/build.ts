@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { buildCaFile, buildCommand, capture, docker, repoRoot, requireDocker, run } from '../lib/docker.js';
 import { IMAGES, imageRef, type ImageSpec } from './images.js';
+import { parseCommandLine } from '../lib/cli.js';
 import { isMain } from '../lib/main.js';
 
 function labelArgs(): string[] {
@@ -75,7 +76,21 @@ export async function buildImages(names: string[] = [], extraFlags: string[] = [
 
 if (isMain(import.meta.url)) {
   try {
-    await buildImages(process.argv.slice(2));
+    const { args } = parseCommandLine(process.argv.slice(2), {
+      usage: 'npm run images:build -- [backend | frontend] [--help]',
+      about: 'Builds todo-backend and todo-frontend (or the one named) with OCI labels, tagged ${IMAGE_TAG:-dev}.',
+      options: {},
+      env: {
+        IMAGE_TAG: 'the tag (default dev)',
+        IMAGE_VERSION: "the version label (default package.json's)",
+        IMAGE_REGISTRY: 'a registry prefix for the names',
+        IMAGE_PUSH: 'true: push with SBOM and provenance instead of loading (needs buildx)',
+        IMAGE_CACHE_FROM: 'a BuildKit cache to read',
+        IMAGE_CACHE_TO: 'a BuildKit cache to write',
+        BUILD_CA_FILE: 'a CA bundle for npm ci behind a TLS-intercepting proxy (a build secret, never in a layer)',
+      },
+    });
+    await buildImages(args);
   } catch (error) {
     console.error(`images:build: ${(error as Error).message}`);
     process.exit(1);

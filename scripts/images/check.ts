@@ -3,6 +3,7 @@
  * with a read-only root filesystem, no capabilities and only /tmp writable, and stops it with
  * SIGTERM. Prints one table; exits 1 when any check fails.
  */
+import { parseCommandLine } from '../lib/cli.js';
 import { capture, docker, dockerOut, publishedUrl, requireDocker, waitFor200 } from '../lib/docker.js';
 import { IMAGES, imageRef, type ImageSpec } from './images.js';
 import { checkFiles, checkInspect, type Finding, type InspectedImage } from './rules.js';
@@ -97,6 +98,14 @@ async function checkImage(image: ImageSpec): Promise<Finding[]> {
 }
 
 try {
+  parseCommandLine(process.argv.slice(2), {
+    usage: 'npm run images:check [-- --help]',
+    about:
+      'Checks the built images: size budgets, a non-root numeric user, OCI labels, no build tools, a\n' +
+      'locked-down start (read-only, no capabilities) and a clean SIGTERM stop; prints a table, exits 1 on a failure.',
+    options: {},
+    env: { IMAGE_TAG: 'the tag to check (default dev)' },
+  });
   requireDocker();
   let failed = 0;
   const rows: string[][] = [['image', 'check', 'result', 'detail']];

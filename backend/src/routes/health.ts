@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.js';
 import { migrationsApplied } from '../db/migrate.js';
 
-const noLimit = { config: { unlimited: true }, schema: { tags: ['health'] } };
+// Probes come every few seconds from Kubernetes, compose and npm run dev: logged only when they fail.
+const noLimit = { config: { unlimited: true }, logLevel: 'warn', schema: { tags: ['health'] } } as const;
 
 export default async function healthRoutes(app: FastifyInstance, { config }: { config: Config }) {
   app.get('/health', noLimit, async (_request, reply) => {
