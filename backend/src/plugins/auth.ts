@@ -25,7 +25,7 @@ export function createAuth(config: Config, db: Db) {
     secret: config.BETTER_AUTH_SECRET,
     trustedOrigins: [config.BETTER_AUTH_URL, ...config.TRUSTED_ORIGINS],
     database: drizzleAdapter(db, { provider: 'pg', schema: { user, session, account, verification } }),
-    emailAndPassword: { enabled: true, minPasswordLength: 8, maxPasswordLength: 128, autoSignIn: true },
+    emailAndPassword: { enabled: true, ...PASSWORD_LENGTH, autoSignIn: true },
     session: { expiresIn: SESSION_EXPIRES_IN_S, updateAge: SESSION_UPDATE_AGE_S },
     plugins: [bearer()],
     // Sign-in throttling is Fastify's (see below), so every route shares one limiter and error shape.
@@ -51,6 +51,20 @@ declare module 'fastify' {
   }
 }
 
+const PASSWORD_LENGTH = { minPasswordLength: 8, maxPasswordLength: 128 };
+/** Better Auth's codes that are about one field, with a message that says what to send instead. */
+const FIELD_ERRORS: Record<string, { field: string; message: string }> = {
+  INVALID_EMAIL: { field: 'email', message: 'Invalid email: send an address such as ada@example.com' },
+  PASSWORD_TOO_SHORT: {
+    field: 'password',
+    message: `Password too short: use at least ${PASSWORD_LENGTH.minPasswordLength} characters`,
+  },
+  PASSWORD_TOO_LONG: {
+    field: 'password',
+    message: `Password too long: use at most ${PASSWORD_LENGTH.maxPasswordLength} characters`,
+  },
+};
+
 /** Better Auth answers `{code, message}`; the API's shape is `{error: {code, message, field}}`. */
 function normalizeAuthError(status: number, text: string): string {
   try {
@@ -60,6 +74,8 @@ function normalizeAuthError(status: number, text: string): string {
     const fieldMatch = /^\[body\.([\w.]+)\]\s*(.*)$/.exec(message);
     const field = fieldMatch?.[1];
     const code = parsed.code ?? (status === 401 ? 'UNAUTHORIZED' : 'BAD_REQUEST');
+    const known = FIELD_ERRORS[code];
+    if (known) return JSON.stringify(errorBody(code, known.message, known.field));
     return JSON.stringify(errorBody(code, field ? `${field}: ${fieldMatch?.[2]}` : message, field));
   } catch {
     return JSON.stringify(errorBody(status === 401 ? 'UNAUTHORIZED' : 'BAD_REQUEST', 'Request rejected'));

@@ -114,6 +114,25 @@ describe('authentication', () => {
     expect(duplicate.json().error.code).toMatch(/USER_ALREADY_EXISTS/);
   });
 
+  it('names the field of a bad sign-in email, and says how long a password must be', async () => {
+    for (const email of ['', 'not-an-email']) {
+      const response = await ctx.app.inject({
+        method: 'POST',
+        url: '/api/auth/sign-in/email',
+        payload: { email, password },
+      });
+      expect(response.statusCode).toBe(400);
+      expect(response.json().error).toMatchObject({ code: 'INVALID_EMAIL', field: 'email' });
+    }
+    const short = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-up/email',
+      payload: { name: 'A', email: 'short-pw@example.com', password: 'short' },
+    });
+    expect(short.json().error).toMatchObject({ code: 'PASSWORD_TOO_SHORT', field: 'password' });
+    expect(short.json().error.message).toContain('at least 8 characters');
+  });
+
   it.each([
     ['email', { name: 'A', email: 'not-an-email', password }],
     ['email', { name: 'A', password }],

@@ -39,6 +39,18 @@ export const connection = {
   },
 };
 
+const expiredListeners = new Set<() => void>();
+
+/** Told when the API answers 401 to a signed-in request: the session has ended (expired, or signed out elsewhere). */
+export function onSessionExpired(listener: () => void) {
+  expiredListeners.add(listener);
+  return () => {
+    expiredListeners.delete(listener);
+  };
+}
+
+export const SESSION_ENDED = 'Your session has ended. Sign in again to go on.';
+
 // Statuses a proxy answers with when the backend behind it is down.
 const UNREACHABLE = new Set([502, 503, 504]);
 
@@ -59,6 +71,11 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   if (response.status === 204) return undefined as T;
   const text = await response.text();
   const body = text ? (JSON.parse(text) as unknown) : null;
+  // A 401 of the sign-in endpoints is a wrong password; of any other, a session that is gone.
+  if (response.status === 401 && !path.startsWith('/api/auth/')) {
+    for (const listener of expiredListeners) listener();
+    throw new ApiError(401, 'SESSION_ENDED', SESSION_ENDED);
+  }
   if (!response.ok) {
     const error = (body as { error?: { code?: string; message?: string; field?: string } } | null)?.error;
     throw new ApiError(

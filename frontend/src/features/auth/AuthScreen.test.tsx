@@ -19,7 +19,7 @@ describe('AuthScreen', () => {
     renderWithQuery(<AuthScreen />);
     await userEvent.click(screen.getByRole('button', { name: 'Create an account' }));
     await userEvent.type(screen.getByLabelText('Name'), 'Ada');
-    await userEvent.type(screen.getByLabelText('Email'), 'nope');
+    await userEvent.type(screen.getByLabelText('Email'), 'ada@rejected.example');
     await userEvent.type(screen.getByLabelText('Password'), 'correct-horse-battery');
     await userEvent.click(screen.getByRole('button', { name: 'Sign up' }));
     const email = screen.getByLabelText('Email');

@@ -1,12 +1,35 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { ApiError } from '../../shared/api';
-import { sessionKey, signIn, signUp } from './api';
+import { sessionKey, signIn, signUp, type User } from './api';
 
 type Mode = 'sign-in' | 'sign-up';
-type Errors = Partial<Record<'name' | 'email' | 'password' | 'form', string>>;
+type Field = 'name' | 'email' | 'password';
+type Errors = Partial<Record<Field | 'form', string>>;
 
-export function AuthScreen() {
+export const MIN_PASSWORD = 8;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** What is wrong with the form before it is sent, each next to its field. */
+function validate(mode: Mode, name: string, email: string, password: string): Errors {
+  const errors: Errors = {};
+  if (mode === 'sign-up' && !name.trim()) errors.name = 'Enter your name.';
+  if (!email.trim()) errors.email = 'Enter your email address.';
+  else if (!EMAIL.test(email.trim())) errors.email = 'Enter an email address such as ada@example.com.';
+  if (!password) errors.password = 'Enter your password.';
+  else if (mode === 'sign-up' && password.length < MIN_PASSWORD)
+    errors.password = `Use at least ${MIN_PASSWORD} characters for the password.`;
+  return errors;
+}
+
+type Props = {
+  /** Said above the form, such as why the user is asked to sign in again. */
+  notice?: string;
+  /** Called with the signed-in user instead of replacing the session in place. */
+  onSignedIn?: (user: User) => void;
+};
+
+export function AuthScreen({ notice, onSignedIn }: Props) {
   const queryClient = useQueryClient();
   const [mode, setMode] = useState<Mode>('sign-in');
   const [errors, setErrors] = useState<Errors>({});
@@ -16,14 +39,17 @@ export function AuthScreen() {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
     const value = (name: string) => String(data.get(name) ?? '');
+    const invalid = validate(mode, value('name'), value('email'), value('password'));
+    setErrors(invalid);
+    if (Object.keys(invalid).length > 0) return;
     setBusy(true);
-    setErrors({});
     try {
       const result =
         mode === 'sign-up'
-          ? await signUp(value('name'), value('email'), value('password'))
-          : await signIn(value('email'), value('password'));
-      queryClient.setQueryData(sessionKey, { user: result.user });
+          ? await signUp(value('name'), value('email').trim(), value('password'))
+          : await signIn(value('email').trim(), value('password'));
+      if (onSignedIn) onSignedIn(result.user);
+      else queryClient.setQueryData(sessionKey, { user: result.user });
     } catch (error) {
       const field =
         error instanceof ApiError && error.field && ['name', 'email', 'password'].includes(error.field)
@@ -45,9 +71,15 @@ export function AuthScreen() {
     errors[name] ? { 'aria-describedby': `${name}-error`, 'aria-invalid': true } : {};
 
   return (
-    <main className="auth">
-      <h1>Todo Chatbot</h1>
-      <p className="muted">{mode === 'sign-in' ? 'Welcome back.' : 'Create your account.'}</p>
+    <div className="auth">
+      <h1 id="auth-heading">Todo Chatbot</h1>
+      {notice ? (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      ) : (
+        <p className="muted">{mode === 'sign-in' ? 'Welcome back.' : 'Create your account.'}</p>
+      )}
       <form onSubmit={submit} noValidate>
         {mode === 'sign-up' && (
           <>
@@ -70,7 +102,7 @@ export function AuthScreen() {
             type="password"
             autoComplete={mode === 'sign-in' ? 'current-password' : 'new-password'}
             required
-            minLength={8}
+            minLength={MIN_PASSWORD}
             {...described('password')}
           />
         </label>
@@ -87,6 +119,6 @@ export function AuthScreen() {
       >
         {mode === 'sign-in' ? 'Create an account' : 'I already have an account'}
       </button>
-    </main>
+    </div>
   );
 }

@@ -18,7 +18,7 @@ describe('TaskItem', () => {
         return HttpResponse.json({ ...task, ...(patch as object) });
       }),
     );
-    renderWithQuery(<TaskItem task={task} />);
+    renderWithQuery(<TaskItem task={task} onDelete={() => {}} />);
     await userEvent.click(screen.getByRole('button', { name: 'Edit Write report' }));
     await userEvent.selectOptions(screen.getByLabelText('Edit priority'), 'high');
     await userEvent.type(screen.getByLabelText('Edit due date'), '2026-12-24');
@@ -34,7 +34,7 @@ describe('TaskItem', () => {
         return HttpResponse.json({ ...task, completed: true });
       }),
     );
-    renderWithQuery(<TaskItem task={task} />);
+    renderWithQuery(<TaskItem task={task} onDelete={() => {}} />);
     await userEvent.click(screen.getByRole('checkbox', { name: 'Write report' }));
     await waitFor(() => expect(patch).toEqual({ completed: true }));
   });

@@ -1,11 +1,12 @@
 import { useState, type FormEvent } from 'react';
-import { useDeleteTask, useUpdateTask, type Priority, type Task, type TaskPatch } from './api';
+import { useUpdateTask, type Priority, type Task, type TaskPatch } from './api';
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', timeZone: 'UTC' });
 
-export function TaskItem({ task }: { task: Task }) {
+type Props = { task: Task; onDelete: (task: Task) => void };
+
+export function TaskItem({ task, onDelete }: Props) {
   const update = useUpdateTask();
-  const remove = useDeleteTask();
   const [editing, setEditing] = useState(false);
   const pending = task.id.startsWith('pending-');
 
@@ -20,8 +21,9 @@ export function TaskItem({ task }: { task: Task }) {
       ...(priority !== task.priority && { priority }),
       ...(dueDate !== task.dueDate && { dueDate }),
     };
-    if (Object.keys(patch).length > 0) update.mutate({ id: task.id, patch });
-    setEditing(false);
+    // The form stays open until the change is saved, so a refused one keeps what was typed.
+    if (Object.keys(patch).length > 0) update.mutate({ id: task.id, patch }, { onSuccess: () => setEditing(false) });
+    else setEditing(false);
   }
 
   return (
@@ -37,6 +39,11 @@ export function TaskItem({ task }: { task: Task }) {
       />
       {editing ? (
         <form className="edit" onSubmit={save}>
+          {update.error && (
+            <p className="field-error" role="alert">
+              {update.error.message}
+            </p>
+          )}
           <input name="title" aria-label="Edit title" defaultValue={task.title} maxLength={200} autoFocus />
           <select name="priority" aria-label="Edit priority" defaultValue={task.priority}>
             <option value="low">Low</option>
@@ -69,12 +76,7 @@ export function TaskItem({ task }: { task: Task }) {
           <button type="button" aria-label={`Edit ${task.title}`} disabled={pending} onClick={() => setEditing(true)}>
             Edit
           </button>
-          <button
-            type="button"
-            aria-label={`Delete ${task.title}`}
-            disabled={pending}
-            onClick={() => remove.mutate(task.id)}
-          >
+          <button type="button" aria-label={`Delete ${task.title}`} disabled={pending} onClick={() => onDelete(task)}>
             Delete
           </button>
         </div>

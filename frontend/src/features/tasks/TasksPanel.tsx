@@ -1,8 +1,19 @@
-import { useState, type FormEvent } from 'react';
-import { PAGE_SIZE, useAddTask, useTasks, type Priority, type TaskFilters, type TaskPage } from './api';
+import { useEffect, useState, type FormEvent } from 'react';
+import {
+  PAGE_SIZE,
+  useAddTask,
+  useDeleteTask,
+  useRestoreTask,
+  useTasks,
+  type Priority,
+  type Task,
+  type TaskFilters,
+  type TaskPage,
+} from './api';
 import { TaskItem } from './TaskItem';
 
 const STATUSES: TaskFilters['status'][] = ['all', 'pending', 'completed'];
+export const UNDO_MS = 10_000;
 
 export function TasksPanel() {
   const [filters, setFilters] = useState<TaskFilters>({ status: 'all', q: '', sort: 'created', offset: 0 });
@@ -11,20 +22,34 @@ export function TasksPanel() {
   const tasks = useTasks(filters);
   const add = useAddTask();
   const [formError, setFormError] = useState<string>();
+  const [titleMissing, setTitleMissing] = useState(false);
+  const [deleted, setDeleted] = useState<Task>();
+  const restoreTask = useRestoreTask();
+  const remove = useDeleteTask();
+  // The panel, not the row, waits for the delete: the row is gone at the click.
+  const deleteTask = (task: Task) => remove.mutate(task.id, { onSuccess: () => setDeleted(task) });
+  useEffect(() => {
+    if (!deleted) return;
+    const timer = setTimeout(() => setDeleted(undefined), UNDO_MS);
+    return () => clearTimeout(timer);
+  }, [deleted]);
+  // "Give the task a title" is stale once the list has changed (a task added by the assistant, say).
+  useEffect(() => setTitleMissing(false), [tasks.dataUpdatedAt]);
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
     const data = new FormData(form);
     const title = String(data.get('title') ?? '').trim();
-    if (!title) return setFormError('Give the task a title.');
+    setFormError(undefined);
+    setTitleMissing(!title);
+    if (!title) return;
     const description = String(data.get('description') ?? '').trim();
     const dueDate = String(data.get('dueDate') ?? '');
     const tags = String(data.get('tags') ?? '')
       .split(',')
       .map((t) => t.trim())
       .filter(Boolean);
-    setFormError(undefined);
     add.mutate(
       {
         title,
@@ -33,7 +58,12 @@ export function TasksPanel() {
         ...(dueDate && { dueDate }),
         ...(tags.length > 0 && { tags }),
       },
-      { onError: (error) => setFormError(error.message) },
+      {
+        onError: (error) => {
+          setFormError(error.message);
+          restore(form, data);
+        },
+      },
     );
     form.reset();
   }
@@ -44,7 +74,16 @@ export function TasksPanel() {
       <form className="add-task" onSubmit={submit}>
         <label className="grow">
           Task title
-          <input name="title" maxLength={200} placeholder="What needs doing?" />
+          <input
+            name="title"
+            maxLength={200}
+            placeholder="What needs doing?"
+            aria-invalid={titleMissing || undefined}
+            onChange={() => {
+              setTitleMissing(false);
+              setFormError(undefined);
+            }}
+          />
         </label>
         <details>
           <summary>More</summary>
@@ -72,9 +111,9 @@ export function TasksPanel() {
         <button type="submit" className="primary">
           Add task
         </button>
-        {formError && (
+        {(titleMissing || formError) && (
           <p className="field-error" role="alert">
-            {formError}
+            {titleMissing ? 'Give the task a title.' : formError}
           </p>
         )}
       </form>
@@ -114,7 +153,7 @@ export function TasksPanel() {
       ) : tasks.data && tasks.data.tasks.length > 0 ? (
         <ul className="task-list" aria-label="Tasks">
           {tasks.data.tasks.map((task) => (
-            <TaskItem key={task.id} task={task} />
+            <TaskItem key={task.id} task={task} onDelete={deleteTask} />
           ))}
         </ul>
       ) : (
@@ -124,9 +163,31 @@ export function TasksPanel() {
             : 'No tasks match.'}
         </p>
       )}
+      {deleted && (
+        <p className="undo" role="status">
+          Deleted “{deleted.title}”.{' '}
+          <button
+            type="button"
+            onClick={() => {
+              restoreTask.mutate(deleted);
+              setDeleted(undefined);
+            }}
+          >
+            Undo
+          </button>
+        </p>
+      )}
       {tasks.data && <Pager page={tasks.data} onOffset={(offset) => setFilters({ ...filters, offset })} />}
     </section>
   );
+}
+
+/** Puts what was typed back into the form, after a refused add had cleared it. */
+function restore(form: HTMLFormElement, data: FormData) {
+  for (const [name, value] of data) {
+    const field = form.elements.namedItem(name);
+    if (field && 'value' in field) field.value = String(value);
+  }
 }
 
 /** "21–40 of 45" with the way to the pages before and after; nothing when one page holds all. */

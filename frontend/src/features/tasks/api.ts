@@ -115,3 +115,25 @@ export function useDeleteTask() {
     (tasks, id) => tasks.filter((t) => t.id !== id),
   );
 }
+
+/** Puts a deleted task back (as a new task with the same fields, done or not as it was). */
+export function useRestoreTask() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (task: Task) => {
+      const restored = await api<Task>('/api/tasks', {
+        method: 'POST',
+        body: {
+          title: task.title,
+          priority: task.priority,
+          tags: task.tags,
+          ...(task.description && { description: task.description }),
+          ...(task.dueDate && { dueDate: task.dueDate }),
+        },
+      });
+      if (!task.completed) return restored;
+      return api<Task>(`/api/tasks/${restored.id}`, { method: 'PATCH', body: { completed: true } });
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: tasksKey }),
+  });
+}
