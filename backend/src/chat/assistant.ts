@@ -2,7 +2,9 @@ import type { AssistantContext, ChatAction } from '../db/schema.js';
 import type { Task, TaskPage } from '../tasks/schemas.js';
 import { listTasks } from '../tasks/service.js';
 import { describeDay } from './dates.js';
+import { guessIntent } from './guess.js';
 import { parseIntent, type Intent, type TaskChanges, type TaskRef } from './intent.js';
+import { bestMatches, contentStems } from './matching.js';
 import { runTool, type ToolContext } from './tools.js';
 
 export type AssistantTurn = { reply: string; actions?: ChatAction[]; context?: AssistantContext };
@@ -10,27 +12,6 @@ export type AssistantTurn = { reply: string; actions?: ChatAction[]; context?: A
 const HELP =
   'I can add, list, complete, update and delete your tasks. Try "add buy milk tomorrow", ' +
   '"show my pending tasks", "mark buy milk as done", "move the report to Friday" or "delete task 2".';
-
-const STOPWORDS = new Set([
-  'the',
-  'a',
-  'an',
-  'my',
-  'task',
-  'todo',
-  'item',
-  'one',
-  'called',
-  'named',
-  'about',
-  'to',
-  'for',
-]);
-const words = (text: string) =>
-  text
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w && !STOPWORDS.has(w));
 
 function describeTask(task: Task, now: Date): string {
   const details = [
@@ -56,7 +37,11 @@ export class Assistant {
   ) {}
 
   async respond(message: string): Promise<AssistantTurn> {
-    const intent = parseIntent(message, this.now);
+    let intent = parseIntent(message, this.now);
+    if (intent.kind === 'unknown') {
+      const tasks = await listTasks(this.ctx.db, this.ctx.userId);
+      intent = guessIntent(message, tasks, this.now) ?? intent;
+    }
     switch (intent.kind) {
       case 'greet':
         return { reply: `Hello! ${HELP}` };
@@ -174,6 +159,17 @@ export class Assistant {
     return `Done: I ${sentence}.`;
   }
 
+  /**
+   * The tasks whose titles the words name best, when they name at least half of the words given
+   * (so one common word of a long phrase does not pick a task); undefined when no word is left.
+   */
+  private named(text: string, all: Task[]): { words: string[]; matches: Task[] } | undefined {
+    const wanted = contentStems(text);
+    if (wanted.length === 0) return undefined;
+    const { matches, score } = bestMatches(all, wanted);
+    return { words: wanted, matches: score * 2 >= wanted.length ? matches : [] };
+  }
+
   /** Finds the one task a reference means, or a reply that asks which one (remembering the request). */
   private async resolve(
     ref: TaskRef,
@@ -196,19 +192,24 @@ export class Assistant {
         ? { reply: 'There are no tasks to pick from. Ask me to show your tasks first.' }
         : { reply: `There is no task number ${index}: the list has ${listed.length}.` };
     }
-    const wanted = words(ref.text);
-    if (wanted.length === 0) return { reply: 'Which task do you mean? Tell me a few words of its title.' };
-    const matches = all.filter((task) => {
-      const title = words(task.title);
-      return wanted.every((w) => title.some((t) => t.startsWith(w)));
-    });
-    const exact = matches.filter((t) => words(t.title).join(' ') === wanted.join(' '));
+    if (ref.kind === 'id') {
+      const task = byId.get(ref.id);
+      return task ? { task } : { reply: "I couldn't find that task any more." };
+    }
+    const named =
+      ref.kind === 'ids'
+        ? { words: [], matches: ref.ids.map((id) => byId.get(id)).filter((t): t is Task => t !== undefined) }
+        : this.named(ref.text, all);
+    if (!named) return { reply: 'Which task do you mean? Tell me a few words of its title.' };
+    const { words: wanted, matches } = named;
+    const label = ref.kind === 'words' ? ref.text : 'that';
+    const exact = matches.filter((t) => contentStems(t.title).join(' ') === wanted.join(' '));
     const preferred = matches.filter((t) => t.completed === preferCompleted);
     const candidates = exact.length === 1 ? exact : preferred.length > 0 ? preferred : matches;
     if (candidates.length === 1) return { task: candidates[0]! };
-    if (candidates.length === 0) return { reply: `I couldn't find a task matching "${ref.text}".` };
+    if (candidates.length === 0) return { reply: `I couldn't find a task matching "${label}".` };
     return {
-      reply: `I found ${candidates.length} tasks matching "${ref.text}":\n${numbered(candidates, this.now)}\nWhich one do you mean?`,
+      reply: `I found ${candidates.length} tasks matching "${label}":\n${numbered(candidates, this.now)}\nWhich one do you mean?`,
       context: { listedTaskIds: candidates.map((t) => t.id), ...(pending ? { pending } : {}) },
     };
   }

@@ -1,9 +1,17 @@
 import type { Priority } from '../db/schema.js';
 import { findDate } from './dates.js';
 
-/** How the user pointed at a task: by its place in the last list, by "it", or by words of its title. */
+/**
+ * How the user pointed at a task: by its place in the last list, by "it", by words of its title,
+ * or (guess.ts) as the task, or the tasks, that the message's words name.
+ */
 export type TaskRef =
-  { kind: 'index'; index: number } | { kind: 'last' } | { kind: 'focus' } | { kind: 'words'; text: string };
+  | { kind: 'index'; index: number }
+  | { kind: 'last' }
+  | { kind: 'focus' }
+  | { kind: 'words'; text: string }
+  | { kind: 'id'; id: string }
+  | { kind: 'ids'; ids: string[] };
 
 export type TaskChanges = { title?: string; priority?: Priority; dueDate?: string | null; description?: string };
 
@@ -24,7 +32,7 @@ const POLITE_PREFIX =
   /^(?:(?:hey|hi|hello|ok|okay|so|um|alright|please|pls|kindly|now|also|and|then|actually)[,!]?\s+)*(?:(?:can|could|would|will)\s+you(?:\s+please)?\s+|i(?:'d|\s+would)\s+like\s+(?:you\s+)?to\s+|i\s+want\s+(?:you\s+)?to\s+|help\s+me\s+|let's\s+|please\s+)?/i;
 const POLITE_SUFFIX = /(?:[,\s]+(?:please|pls|thanks|thank you|for me|now))+$/i;
 
-function clean(message: string): string {
+export function clean(message: string): string {
   return message
     .trim()
     .replace(/\s+/g, ' ')
