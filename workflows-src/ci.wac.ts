@@ -20,17 +20,17 @@ import {
   trivyRun,
   uploadOnFailure,
 } from './lib/steps.js';
+import * as action from './lib/bindings/actions.js';
 
 const RUNNER = 'ubuntu-24.04';
 
 /** The job summary of one vitest JSON report (written by a script's run with TEST_REPORT=name). */
 const summary = (report: string, title: string) =>
-  new Step({
+  action.e2eSummary({
     id: `summary-${report}`,
     name: `Summarise ${title}`,
     if: 'always()',
     'timeout-minutes': 2,
-    uses: './.github/actions/e2e-summary',
     with: { report: `test-results/${report}.json`, title },
   });
 

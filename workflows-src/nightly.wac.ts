@@ -1,6 +1,6 @@
 import { NormalJob, Step, Workflow } from '@github-actions-workflow-ts/lib';
-import { uses } from './lib/pins.js';
 import { checkout, clusterDiagnostics, hostsAdd, npmCi, npmRun, setupNode, trivyImageScan } from './lib/steps.js';
+import * as action from './lib/bindings/actions.js';
 
 const RUNNER = 'ubuntu-24.04';
 
@@ -12,11 +12,10 @@ const rescan = new NormalJob('rescan', {
   permissions: { contents: 'read', actions: 'read', packages: 'read', 'security-events': 'write' },
   strategy: { 'fail-fast': false, matrix: { image: ['todo-backend', 'todo-frontend'] } },
 }).addSteps([
-  new Step({
+  action.checkout({
     id: 'checkout',
     name: 'Check out with tags',
     'timeout-minutes': 5,
-    uses: uses('checkout'),
     with: { 'persist-credentials': false, 'fetch-depth': 0 },
   }),
   new Step({
@@ -32,12 +31,11 @@ const rescan = new NormalJob('rescan', {
     ].join('\n'),
     env: { IMAGE: '${{ matrix.image }}' },
   }),
-  new Step({
+  action.login({
     id: 'login',
     name: 'Log in to GHCR',
     if: "steps.latest.outputs.ref != ''",
     'timeout-minutes': 2,
-    uses: uses('login'),
     with: { registry: 'ghcr.io', username: '${{ github.actor }}', password: '${{ secrets.GITHUB_TOKEN }}' },
   }),
   ...trivyImageScan('${{ steps.latest.outputs.ref }}', 'release-${{ matrix.image }}', {
@@ -57,11 +55,10 @@ const minikube = new NormalJob('minikube', {
   checkout,
   setupNode,
   npmCi,
-  new Step({
+  action.setupMinikube({
     id: 'setup-minikube',
     name: 'Install Minikube',
     'timeout-minutes': 5,
-    uses: uses('setupMinikube'),
     with: { start: 'false' },
   }),
   npmRun('cluster:up -- --minikube', { minutes: 15 }),

@@ -1,16 +1,15 @@
 import { NormalJob, Step, Workflow } from '@github-actions-workflow-ts/lib';
-import { uses } from './lib/pins.js';
 import { checkout, NOT_UNDER_ACT_STEP, npmCi, npmRun, setupBuildx, setupNode } from './lib/steps.js';
+import * as action from './lib/bindings/actions.js';
 
 const RUNNER = 'ubuntu-24.04';
 const REGISTRY = 'ghcr.io/${{ github.repository_owner }}';
 
-const ghcrLogin = new Step({
+const ghcrLogin = action.login({
   id: 'login',
   if: NOT_UNDER_ACT_STEP,
   name: 'Log in to GHCR',
   'timeout-minutes': 2,
-  uses: uses('login'),
   with: { registry: 'ghcr.io', username: '${{ github.actor }}', password: '${{ secrets.GITHUB_TOKEN }}' },
 });
 
@@ -47,11 +46,10 @@ const chart = new NormalJob('chart', {
   .needs([images])
   .addSteps([
     checkout,
-    new Step({
+    action.setupHelm({
       id: 'setup-helm',
       name: 'Set up Helm',
       'timeout-minutes': 5,
-      uses: uses('setupHelm'),
       with: { version: 'v3.21.4' },
     }),
     new Step({

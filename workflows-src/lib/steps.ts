@@ -1,24 +1,24 @@
 import { Step } from '@github-actions-workflow-ts/lib';
-import { GO_TOOLS, TRIVY_VERSION, uses } from './pins.js';
+import { GO_TOOLS, TRIVY_VERSION } from './pins.js';
+import * as action from './bindings/actions.js';
+import type { InputsOf } from './bindings/bind.js';
 
 /** Shared steps, one named constant each. Expressions reach shell only through `env:`. */
 
 /** A step only GitHub runs (act sets ACT=true); docs/pipeline.md lists each such step. */
 export const NOT_UNDER_ACT_STEP = '!env.ACT';
 
-export const checkout = new Step({
+export const checkout = action.checkout({
   id: 'checkout',
   name: 'Check out',
   'timeout-minutes': 5,
-  uses: uses('checkout'),
   with: { 'persist-credentials': false },
 });
 
-export const setupNode = new Step({
+export const setupNode = action.setupNode({
   id: 'setup-node',
   name: 'Set up Node.js from .nvmrc',
   'timeout-minutes': 5,
-  uses: uses('setupNode'),
   with: { 'node-version-file': '.nvmrc', cache: 'npm' },
 });
 
@@ -44,18 +44,17 @@ export const npmRun = (script: string, options: { env?: Record<string, string>; 
 export const goInstall = (tool: keyof typeof GO_TOOLS) => {
   const { module, version } = GO_TOOLS[tool];
   const dir = `.local/go-tools/${tool}-${version}`;
-  const cache = new Step({
+  const cache = action.cache({
     id: `cache-${tool}`,
     name: `Cache ${tool} ${version}`,
     'timeout-minutes': 5,
-    uses: uses('cache'),
     with: { path: `~/${dir}`, key: `go-tool-${tool}-${version}-\${{ runner.os }}-\${{ runner.arch }}` },
   });
   const install = new Step({
     id: `install-${tool}`,
     name: `Install ${tool} ${version}`,
     'timeout-minutes': 10,
-    env: { CACHE_HIT: `\${{ steps.${cache.step.id}.outputs.cache-hit }}` },
+    env: { CACHE_HIT: action.cache.output(cache, 'cache-hit') },
     run: [
       `dir="$HOME/${dir}"`,
       `if [ "$CACHE_HIT" != true ]; then GOBIN="$dir" go install ${module}@${version}; fi`,
@@ -66,21 +65,19 @@ export const goInstall = (tool: keyof typeof GO_TOOLS) => {
 };
 
 /** Trivy at its pinned version, the binary cached by version (the runner has none). */
-export const setupTrivy = new Step({
+export const setupTrivy = action.setupTrivy({
   id: 'setup-trivy',
   name: `Install Trivy ${TRIVY_VERSION}`,
   'timeout-minutes': 5,
-  uses: uses('setupTrivy'),
   with: { version: TRIVY_VERSION, cache: 'true' },
 });
 
 /** One trivy-action run on the Trivy that setupTrivy installed; `cache` keeps the vulnerability database. */
-export const trivyRun = (id: string, name: string, inputs: Record<string, string>) =>
-  new Step({
+export const trivyRun = (id: string, name: string, inputs: InputsOf<typeof action.trivy>) =>
+  action.trivy({
     id,
     name,
     'timeout-minutes': 10,
-    uses: uses('trivy'),
     with: { version: TRIVY_VERSION, 'skip-setup-trivy': 'true', ...inputs },
   });
 
@@ -104,12 +101,11 @@ export const keepResultsUnderAct = new Step({
 
 /** Artifacts need GitHub's artifact service, which act does not provide: skipped under act. */
 const upload = (name: string, path: string, when: string, ifNoFiles: 'ignore' | 'error') =>
-  new Step({
+  action.uploadArtifact({
     id: `upload-${name}`,
     name: `Upload ${name}`,
     if: `${when} && ${NOT_UNDER_ACT_STEP}`,
     'timeout-minutes': 5,
-    uses: uses('uploadArtifact'),
     with: { name, path, 'retention-days': 7, 'if-no-files-found': ifNoFiles },
   });
 
@@ -120,12 +116,11 @@ export const uploadOnFailure = (name: string, path: string) => upload(name, path
  * logs) into the summary and an artifact.
  */
 export const clusterDiagnostics = (extra: { 'ingress-namespace'?: string; 'kind-cluster'?: string } = {}) => [
-  new Step({
+  action.clusterDiagnostics({
     id: 'diagnostics',
     name: 'Debug on failure: collect the cluster state',
     if: 'failure()',
     'timeout-minutes': 5,
-    uses: './.github/actions/cluster-diagnostics',
     with: { namespace: 'todo', release: 'todo-chatbot', output: 'cluster-diagnostics', ...extra },
   }),
   uploadOnFailure('cluster-diagnostics', 'cluster-diagnostics/'),
@@ -143,12 +138,11 @@ export const hostsAdd = (ip = '127.0.0.1') =>
 
 // A docker-container builder needs the moby/buildkit image; under act the engine's own builder
 // builds, without the GitHub cache.
-export const setupBuildx = new Step({
+export const setupBuildx = action.setupBuildx({
   id: 'setup-buildx',
   name: 'Set up Docker Buildx',
   if: NOT_UNDER_ACT_STEP,
   'timeout-minutes': 5,
-  uses: uses('setupBuildx'),
 });
 
 /**
@@ -157,12 +151,11 @@ export const setupBuildx = new Step({
  * not every later step as GITHUB_ENV would.
  */
 const CACHE_RUNTIME = ['ACTIONS_RUNTIME_TOKEN', 'ACTIONS_RESULTS_URL', 'ACTIONS_CACHE_URL', 'ACTIONS_CACHE_SERVICE_V2'];
-export const exposeCacheRuntime = new Step({
+export const exposeCacheRuntime = action.githubScript({
   id: 'cache-runtime',
   name: 'Hand the Actions cache service to the build step',
   if: NOT_UNDER_ACT_STEP,
   'timeout-minutes': 2,
-  uses: uses('githubScript'),
   with: {
     script: [
       `for (const name of ${JSON.stringify(CACHE_RUNTIME)}) {`,
@@ -201,12 +194,11 @@ export const saveImages = [
  * shares the one engine that already holds them: no artifact hop.
  */
 export const loadImages = [
-  new Step({
+  action.downloadArtifact({
     id: 'download-images',
     name: 'Download the images',
     if: NOT_UNDER_ACT_STEP,
     'timeout-minutes': 5,
-    uses: uses('downloadArtifact'),
     with: { name: IMAGES_ARTIFACT },
   }),
   new Step({
@@ -233,12 +225,11 @@ export const trivyImageScan = (imageRef: string, name: string, options: { commen
       'limit-severities-for-sarif': 'true',
       severity: 'CRITICAL,HIGH,MEDIUM',
     }),
-    new Step({
+    action.uploadSarif({
       id: 'upload-sarif',
       name: 'Upload to code scanning',
       if: `always() && ${NOT_UNDER_ACT_STEP}`,
       'timeout-minutes': 5,
-      uses: uses('uploadSarif'),
       with: { sarif_file: 'trivy.sarif', category: `trivy-${name}` },
     }),
     trivyRun('trivy-json', 'Trivy scan, fixable findings only', {
@@ -256,10 +247,9 @@ export const trivyImageScan = (imageRef: string, name: string, options: { commen
 
 /** scan-report on a Trivy JSON report: summary, annotations, the PR comment, and the HIGH gate. */
 export const scanReport = (report: string, title: string, comment = true) =>
-  new Step({
+  action.scanReport({
     id: 'gate',
     name: 'Report, and fail on HIGH or CRITICAL',
     'timeout-minutes': 5,
-    uses: './.github/actions/scan-report',
     with: { report, title, 'severity-threshold': 'HIGH', ...(comment ? {} : { comment: 'false' }) },
   });
