@@ -5,6 +5,7 @@ import {
   clusterDiagnostics,
   exposeCacheRuntime,
   goInstall,
+  pipInstall,
   hostsAdd,
   keepResultsUnderAct,
   loadImages,
@@ -40,7 +41,20 @@ const workflows = new NormalJob('workflows', {
   'runs-on': RUNNER,
   'timeout-minutes': 15,
   permissions: { contents: 'read' },
-}).addSteps([checkout, setupNode, npmCi, npmRun('gen:workflows -- --check')]);
+}).addSteps([
+  checkout,
+  setupNode,
+  npmCi,
+  npmRun('gen:workflows -- --check'),
+  npmRun('gen:bindings -- --check'),
+  ...pipInstall('zizmor'),
+  new Step({
+    id: 'zizmor',
+    name: 'zizmor: the workflows hold no known weakness (.github/zizmor.yml)',
+    'timeout-minutes': 5,
+    run: 'zizmor --offline .github/workflows',
+  }),
+]);
 
 // 2. Lint, types, and every test suite: unit, integration on PGlite and PostgreSQL, components, browser.
 const test = new NormalJob('test', {
@@ -65,9 +79,10 @@ const test = new NormalJob('test', {
   checkout,
   setupNode,
   npmCi,
-  // The workflows suite runs native actionlint and trivy, which the runner lacks (under CI=true a
-  // missing one fails its test).
+  // The workflows suite runs native actionlint, zizmor and trivy, which the runner lacks (under
+  // CI=true a missing one fails its test).
   ...goInstall('actionlint'),
+  ...pipInstall('zizmor'),
   setupTrivy,
   npmRun('lint'),
   npmRun('typecheck'),

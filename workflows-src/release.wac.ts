@@ -1,5 +1,5 @@
 import { NormalJob, Step, Workflow } from '@github-actions-workflow-ts/lib';
-import { checkout, NOT_UNDER_ACT_STEP, npmCi, npmRun, setupBuildx, setupNode } from './lib/steps.js';
+import { checkout, NOT_UNDER_ACT_STEP, npmCi, npmRun, setupBuildx, setupNodeUncached } from './lib/steps.js';
 import * as action from './lib/bindings/actions.js';
 
 const RUNNER = 'ubuntu-24.04';
@@ -22,7 +22,7 @@ const images = new NormalJob('images', {
   permissions: { contents: 'read', packages: 'write' },
 }).addSteps([
   checkout,
-  setupNode,
+  setupNodeUncached,
   npmCi,
   setupBuildx,
   ghcrLogin,

@@ -38,3 +38,8 @@ export const GO_TOOLS = {
   actionlint: { module: 'github.com/rhysd/actionlint/cmd/actionlint', version: 'v1.7.12' },
   kubeconform: { module: 'github.com/yannh/kubeconform/cmd/kubeconform', version: 'v0.7.0' },
 } as const;
+
+/** Python tools the jobs install from PyPI, each into a virtual environment of its own. */
+export const PYPI_TOOLS = {
+  zizmor: { version: '1.32.0' },
+} as const;

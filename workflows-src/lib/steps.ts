@@ -1,5 +1,5 @@
 import { Step } from '@github-actions-workflow-ts/lib';
-import { GO_TOOLS, TRIVY_VERSION } from './pins.js';
+import { GO_TOOLS, PYPI_TOOLS, TRIVY_VERSION } from './pins.js';
 import * as action from './bindings/actions.js';
 import type { InputsOf } from './bindings/bind.js';
 
@@ -22,6 +22,14 @@ export const setupNode = action.setupNode({
   with: { 'node-version-file': '.nvmrc', cache: 'npm' },
 });
 
+/** For what is published: no npm cache, which a pull request's run could have poisoned. */
+export const setupNodeUncached = action.setupNode({
+  id: 'setup-node',
+  name: 'Set up Node.js from .nvmrc, no cache',
+  'timeout-minutes': 5,
+  with: { 'node-version-file': '.nvmrc', 'package-manager-cache': false },
+});
+
 export const npmCi = new Step({ id: 'npm-ci', name: 'Install dependencies', 'timeout-minutes': 10, run: 'npm ci' });
 
 /**
@@ -38,17 +46,16 @@ export const npmRun = (script: string, options: { env?: Record<string, string>; 
   });
 
 /**
- * A Go tool the runner lacks, at its pinned version: built once with `go install`, then kept in
- * the Actions cache by version, and on PATH for the steps after it.
+ * A tool the runner lacks, at its pinned version: made once into ~/<dir>, then kept in the
+ * Actions cache by version, and <dir>/<bin> on PATH for the steps after it.
  */
-export const goInstall = (tool: keyof typeof GO_TOOLS) => {
-  const { module, version } = GO_TOOLS[tool];
-  const dir = `.local/go-tools/${tool}-${version}`;
+const cachedInstall = (tool: string, version: string, kind: string, bin: string, make: string) => {
+  const dir = `.local/${kind}/${tool}-${version}`;
   const cache = action.cache({
     id: `cache-${tool}`,
     name: `Cache ${tool} ${version}`,
     'timeout-minutes': 5,
-    with: { path: `~/${dir}`, key: `go-tool-${tool}-${version}-\${{ runner.os }}-\${{ runner.arch }}` },
+    with: { path: `~/${dir}`, key: `${kind}-${tool}-${version}-\${{ runner.os }}-\${{ runner.arch }}` },
   });
   const install = new Step({
     id: `install-${tool}`,
@@ -57,11 +64,24 @@ export const goInstall = (tool: keyof typeof GO_TOOLS) => {
     env: { CACHE_HIT: action.cache.output(cache, 'cache-hit') },
     run: [
       `dir="$HOME/${dir}"`,
-      `if [ "$CACHE_HIT" != true ]; then GOBIN="$dir" go install ${module}@${version}; fi`,
-      'echo "$dir" >> "$GITHUB_PATH"',
+      `if [ "$CACHE_HIT" != true ]; then ${make}; fi`,
+      `echo "$dir${bin}" >> "$GITHUB_PATH"`,
     ].join('\n'),
   });
   return [cache, install];
+};
+
+/** A Go tool, built with `go install` (Go is on GitHub's runner). */
+export const goInstall = (tool: keyof typeof GO_TOOLS) => {
+  const { module, version } = GO_TOOLS[tool];
+  return cachedInstall(tool, version, 'go-tools', '', `GOBIN="$dir" go install ${module}@${version}`);
+};
+
+/** A Python tool from PyPI, in a virtual environment of its own (python3 is on GitHub's runner). */
+export const pipInstall = (tool: keyof typeof PYPI_TOOLS) => {
+  const { version } = PYPI_TOOLS[tool];
+  const make = `python3 -m venv "$dir" && "$dir/bin/pip" install --quiet --disable-pip-version-check ${tool}==${version}`;
+  return cachedInstall(tool, version, 'pypi-tools', '/bin', make);
 };
 
 /** Trivy at its pinned version, the binary cached by version (the runner has none). */
