@@ -106,7 +106,7 @@ export default defineConfig({
               extends: true,
               test: {
                 name: 'stack',
-                include: ['test/e2e/stack.test.ts', 'test/images/containers.test.ts'],
+                include: ['test/e2e/stack.test.ts', 'test/images/containers.test.ts', 'test/images/sbom.test.ts'],
                 fileParallelism: false,
               },
             },
