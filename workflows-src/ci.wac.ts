@@ -234,6 +234,24 @@ const stack = new NormalJob('stack', {
     uploadOnFailure('stack-test-results', 'test-results/'),
   ]);
 
+// 8. On a pull request: no dependency it adds or changes has a known vulnerability of high
+// severity or above (GitHub's advisory database, through its dependency graph).
+const dependencyReview = new NormalJob('dependency-review', {
+  name: 'Dependency review',
+  if: "github.event_name == 'pull_request' && !github.event.act",
+  'runs-on': RUNNER,
+  'timeout-minutes': 10,
+  permissions: { contents: 'read' },
+}).addSteps([
+  checkout,
+  action.dependencyReview({
+    id: 'dependency-review',
+    name: 'Review the dependencies this pull request changes',
+    'timeout-minutes': 5,
+    with: { 'fail-on-severity': 'high', 'comment-summary-in-pr': 'never' },
+  }),
+]);
+
 // The one required status check: green only when every job it needs succeeded. Under act the
 // GitHub-only jobs are skipped, so it is too: .ci/run reads each job's own result.
 const NEEDED = [workflows, test, images, scan, configScan, chart, stack, e2eKind];
@@ -244,14 +262,25 @@ const ciSuccess = new NormalJob('ci-success', {
   permissions: {},
   if: 'always() && !github.event.act',
 })
-  .needs(NEEDED)
+  .needs([...NEEDED, dependencyReview])
   .addStep(
     new Step({
       id: 'verdict',
       name: 'Fail unless every needed job succeeded',
       'timeout-minutes': 1,
-      env: { RESULTS: `\${{ join(needs.*.result, ' ') }}` },
-      run: 'echo "results: $RESULTS"\nfor result in $RESULTS; do\n  [ "$result" = success ] || exit 1\ndone',
+      env: {
+        RESULTS: NEEDED.map((job) => `\${{ needs.${job.name}.result }}`).join(' '),
+        // Dependency review runs on pull requests only: elsewhere it is skipped, and that is fine.
+        REVIEW: `\${{ needs.${dependencyReview.name}.result }}`,
+        EVENT: '${{ github.event_name }}',
+      },
+      run: [
+        'echo "results: $RESULTS; dependency review: $REVIEW"',
+        'for result in $RESULTS; do',
+        '  [ "$result" = success ] || exit 1',
+        'done',
+        '[ "$REVIEW" = success ] || { [ "$REVIEW" = skipped ] && [ "$EVENT" != pull_request ]; }',
+      ].join('\n'),
     }),
   );
 
@@ -265,4 +294,4 @@ export const ci = new Workflow('ci', {
     group: `\${{ github.workflow }}-\${{ github.event.pull_request.number || github.ref }}`,
     'cancel-in-progress': `\${{ github.event_name == 'pull_request' }}`,
   },
-}).addJobs([...NEEDED, ciSuccess]);
+}).addJobs([...NEEDED, dependencyReview, ciSuccess]);

@@ -19,6 +19,11 @@ export const PINS = {
   setupMinikube: { repo: 'medyagh/setup-minikube', sha: 'e9e035a86bbc3caea26a450bd4dbf9d0c453682e', tag: 'v0.0.21' },
   setupHelm: { repo: 'Azure/setup-helm', sha: '9bc31f4ebc9c6b171d7bfbaa5d006ae7abdb4310', tag: 'v5.0.1' },
   login: { repo: 'docker/login-action', sha: '4907a6ddec9925e35a0a9e82d7399ccc52663121', tag: 'v4.1.0' },
+  dependencyReview: {
+    repo: 'actions/dependency-review-action',
+    sha: '2031cfc080254a8a887f58cffee85186f0e49e48',
+    tag: 'v4.9.0',
+  },
   uploadSarif: {
     repo: 'github/codeql-action/upload-sarif',
     sha: '8aad20d150bbac5944a9f9d289da16a4b0d87c1e',

@@ -777,6 +777,67 @@ export const login = bind<
   never
 >(uses('login'), []);
 
+/** actions/dependency-review-action v4.9.0: Prevent the introduction of dependencies with known vulnerabilities */
+export const dependencyReview = bind<
+  {
+    /**
+     * Token for the repository. Can be passed in using `{{ secrets.GITHUB_TOKEN }}`.
+     *
+     * Default: `${{ github.token }}`
+     */
+    'repo-token'?: Value;
+    /** Don't block PRs below this severity. Possible values are `low`, `moderate`, `high`, `critical`. */
+    'fail-on-severity'?: Value;
+    /** Dependency scopes to block PRs on. Comma-separated list. Possible values are 'unknown', 'runtime', and 'development' (e.g. "runtime, development") */
+    'fail-on-scopes'?: Value;
+    /** The base git ref to be used for this check. Has a default value when the workflow event is `pull_request` or `pull_request_target`. Must be provided otherwise. */
+    'base-ref'?: Value;
+    /** The head git ref to be used for this check. Has a default value when the workflow event is `pull_request` or `pull_request_target`. Must be provided otherwise. */
+    'head-ref'?: Value;
+    /** A path to the configuration file for the action. */
+    'config-file'?: Value;
+    /** Comma-separated list of allowed licenses (e.g. "MIT, GPL 3.0, BSD 2 Clause") */
+    'allow-licenses'?: Value;
+    /** Comma-separated list of forbidden licenses (e.g. "MIT, GPL 3.0, BSD 2 Clause") */
+    'deny-licenses'?: Value;
+    /** Comma-separated list of dependencies in purl format (e.g. "pkg:npm/express, pkg:pypi/pycrypto"). These dependencies will be permitted to use any license, no matter what license policy is enforced otherwise. */
+    'allow-dependencies-licenses'?: Value;
+    /** Comma-separated list of allowed GitHub Advisory IDs (e.g. "GHSA-abcd-1234-5679, GHSA-efgh-1234-5679") */
+    'allow-ghsas'?: Value;
+    /** A token for fetching external configuration file if it lives in another repository. It is required if the repository is private */
+    'external-repo-token'?: Value;
+    /** A boolean to determine if license checks should be performed */
+    'license-check'?: Value;
+    /** A boolean to determine if vulnerability checks should be performed */
+    'vulnerability-check'?: Value;
+    /** Determines if the summary is posted as a comment in the PR itself. Setting this to `always` or `on-failure` requires you to give the workflow `pull-requests: write` permissions */
+    'comment-summary-in-pr'?: Value;
+    /** A comma-separated list of package URLs to deny (e.g. "pkg:npm/express, pkg:pypi/pycrypto"). If version specified, only deny matching packages and version; else, deny all regardless of version. */
+    'deny-packages'?: Value;
+    /** A comma-separated list of package URLs for group(s)/namespace(s) to deny (e.g. "pkg:npm/express/, pkg:pypi/pycrypto/"). Please note that the group name must be followed by a `/`. */
+    'deny-groups'?: Value;
+    /** Whether to retry on snapshot warnings */
+    'retry-on-snapshot-warnings'?: Value;
+    /** Number of seconds to wait before stopping snapshot retries. */
+    'retry-on-snapshot-warnings-timeout'?: Value;
+    /** When set to `true` this action will always complete with success, overriding the `fail-on-severity` parameter. */
+    'warn-only'?: Value;
+    /** Show a summary of the OpenSSF Scorecard scores. */
+    'show-openssf-scorecard'?: Value;
+    /** Numeric threshold for the OpenSSF Scorecard score. If the score is below this threshold, the action will warn you. */
+    'warn-on-openssf-scorecard-level'?: Value;
+    /** When set to `true`, the vulnerability summary table will include a column showing the first patched version for each vulnerability. */
+    'show-patched-versions'?: Value;
+  },
+  'comment-content' | 'dependency-changes' | 'vulnerable-changes' | 'invalid-license-changes' | 'denied-changes'
+>(uses('dependencyReview'), [
+  'comment-content',
+  'dependency-changes',
+  'vulnerable-changes',
+  'invalid-license-changes',
+  'denied-changes',
+]);
+
 /** github/codeql-action/upload-sarif v4.36.2: Upload the analysis results */
 export const uploadSarif = bind<
   {
