@@ -1,49 +1,154 @@
 import { NormalJob, Step, Workflow } from '@github-actions-workflow-ts/lib';
-import { checkout, NOT_UNDER_ACT_STEP, npmCi, npmRun, setupBuildx, setupNodeUncached } from './lib/steps.js';
 import * as action from './lib/bindings/actions.js';
+import { checkout, npmCi, setupBuildx, setupNodeUncached } from './lib/steps.js';
 
 const RUNNER = 'ubuntu-24.04';
 const REGISTRY = 'ghcr.io/${{ github.repository_owner }}';
+const IMAGES = ['todo-backend', 'todo-frontend'] as const;
 
 const ghcrLogin = action.login({
   id: 'login',
-  if: NOT_UNDER_ACT_STEP,
   name: 'Log in to GHCR',
   'timeout-minutes': 2,
   with: { registry: 'ghcr.io', username: '${{ github.actor }}', password: '${{ secrets.GITHUB_TOKEN }}' },
 });
 
-// Both images, built by the same script as in CI, pushed with an SBOM and provenance.
-const images = new NormalJob('images', {
-  name: 'Publish the images',
+// OCI names are lowercase; the owner's name may not be.
+const registryName = new Step({
+  id: 'registry',
+  name: 'Name the registry in lowercase',
+  'timeout-minutes': 1,
+  run: 'echo "name=ghcr.io/${GITHUB_REPOSITORY_OWNER,,}" >> "$GITHUB_OUTPUT"',
+});
+const LOWER_REGISTRY = '${{ steps.registry.outputs.name }}';
+
+const installCosign = action.cosignInstaller({ id: 'cosign', name: 'Install cosign', 'timeout-minutes': 5 });
+
+/** Keyless signature (cosign, Sigstore's public log) and SLSA provenance (GitHub's) of each digest, then both verified. */
+const signAttestVerify = (subjects: { name: string; digest: string }[], label: string) => [
+  installCosign,
+  new Step({
+    id: `sign-${label}`,
+    name: `Sign the ${label} by digest`,
+    'timeout-minutes': 5,
+    env: { REFS: subjects.map((s) => `${s.name}@${s.digest}`).join(' ') },
+    run: 'for ref in $REFS; do cosign sign --yes "$ref"; done',
+  }),
+  ...subjects.map((subject, i) =>
+    action.attestProvenance({
+      id: `attest-${label}-${i + 1}`,
+      name: `Attest the provenance of ${subject.name.split('/').at(-1)}`,
+      'timeout-minutes': 5,
+      with: { 'subject-name': subject.name, 'subject-digest': subject.digest, 'push-to-registry': true },
+    }),
+  ),
+  new Step({
+    id: `verify-${label}`,
+    name: `Verify the ${label}' signatures and provenance`,
+    'timeout-minutes': 5,
+    env: { REFS: subjects.map((s) => `${s.name}@${s.digest}`).join(' '), GH_TOKEN: '${{ github.token }}' },
+    run: '# shellcheck disable=SC2086 # one ref a word\nscripts/release/verify.sh "$GITHUB_REPOSITORY" $REFS',
+  }),
+];
+
+// 1. Only a commit whose "CI success" passed is released (waits while CI still runs on it).
+const gate = new NormalJob('gate', {
+  name: 'CI passed for this commit',
   'runs-on': RUNNER,
-  'timeout-minutes': 30,
-  // BuildKit attaches the SBOM and provenance to the pushed manifest: packages: write is enough.
-  permissions: { contents: 'read', packages: 'write' },
+  'timeout-minutes': 35,
+  permissions: { contents: 'read', checks: 'read' },
 }).addSteps([
   checkout,
   setupNodeUncached,
-  npmCi,
-  setupBuildx,
-  ghcrLogin,
-  // Under act nothing is pushed: no registry credentials there.
   new Step({
-    ...npmRun('images:build', {
-      env: { IMAGE_REGISTRY: REGISTRY, IMAGE_TAG: '${{ github.ref_name }}', IMAGE_PUSH: 'true' },
-      minutes: 25,
-    }).step,
-    if: NOT_UNDER_ACT_STEP,
+    id: 'ci-passed',
+    name: 'Wait for the commit’s CI success',
+    'timeout-minutes': 32,
+    env: { GITHUB_TOKEN: '${{ github.token }}' },
+    run: 'node scripts/release/ci-passed.ts',
   }),
 ]);
 
-// The chart as an OCI artifact, its images pointing at this release's.
-const chart = new NormalJob('chart', {
-  name: 'Publish the chart',
-  'runs-on': RUNNER,
-  'timeout-minutes': 10,
+// 2. Each platform built natively on its own runner (no emulation), pushed as <tag>-<arch>.
+const images = new NormalJob('images', {
+  name: 'Build the images for ${{ matrix.arch }}',
+  'runs-on': '${{ matrix.runner }}',
+  'timeout-minutes': 30,
+  // BuildKit attaches the SBOM and its own provenance to each pushed manifest.
   permissions: { contents: 'read', packages: 'write' },
+  strategy: {
+    'fail-fast': true,
+    matrix: {
+      include: [
+        { arch: 'amd64', runner: RUNNER },
+        { arch: 'arm64', runner: 'ubuntu-24.04-arm' },
+      ],
+    },
+  },
+})
+  .needs([gate])
+  .addSteps([
+    checkout,
+    setupNodeUncached,
+    npmCi,
+    setupBuildx,
+    ghcrLogin,
+    new Step({
+      id: 'images-build',
+      name: 'npm run images:build, pushed',
+      'timeout-minutes': 25,
+      env: {
+        IMAGE_REGISTRY: REGISTRY,
+        IMAGE_PUSH: 'true',
+        IMAGE_PLATFORM: 'linux/${{ matrix.arch }}',
+        ARCH: '${{ matrix.arch }}',
+      },
+      // The version label is the tag's (v1.4.0 → 1.4.0), not package.json's.
+      run: 'IMAGE_VERSION="${GITHUB_REF_NAME#v}" IMAGE_TAG="$GITHUB_REF_NAME-$ARCH" npm run images:build',
+    }),
+  ]);
+
+// 3. One multi-platform image per name at the tag, signed and attested by its digest.
+const publish = new NormalJob('publish', {
+  name: 'Publish, sign and attest the images',
+  'runs-on': RUNNER,
+  'timeout-minutes': 15,
+  permissions: { contents: 'read', packages: 'write', 'id-token': 'write', attestations: 'write' },
+  outputs: {
+    'backend-digest': '${{ steps.manifest.outputs.todo-backend }}',
+    'frontend-digest': '${{ steps.manifest.outputs.todo-frontend }}',
+  },
 })
   .needs([images])
+  .addSteps([
+    checkout,
+    setupBuildx,
+    ghcrLogin,
+    new Step({
+      id: 'manifest',
+      name: 'Join the platforms into one image each',
+      'timeout-minutes': 5,
+      env: { REGISTRY },
+      run: 'scripts/release/manifest.sh "$REGISTRY" "$GITHUB_REF_NAME" >> "$GITHUB_OUTPUT"',
+    }),
+    registryName,
+    ...signAttestVerify(
+      IMAGES.map((image) => ({
+        name: `${LOWER_REGISTRY}/${image}`,
+        digest: `\${{ steps.manifest.outputs.${image} }}`,
+      })),
+      'images',
+    ),
+  ]);
+
+// 4. The chart as an OCI artifact, its images pinned to those digests, signed and attested too.
+const chart = new NormalJob('chart', {
+  name: 'Publish, sign and attest the chart',
+  'runs-on': RUNNER,
+  'timeout-minutes': 15,
+  permissions: { contents: 'read', packages: 'write', 'id-token': 'write', attestations: 'write' },
+})
+  .needs([publish])
   .addSteps([
     checkout,
     action.setupHelm({
@@ -53,21 +158,33 @@ const chart = new NormalJob('chart', {
       with: { version: 'v3.21.4' },
     }),
     new Step({
-      id: 'publish',
+      id: 'publish-chart',
       name: 'Package and push the chart',
-      if: NOT_UNDER_ACT_STEP,
       'timeout-minutes': 5,
       env: {
-        TAG: '${{ github.ref_name }}',
         REGISTRY,
         TOKEN: '${{ secrets.GITHUB_TOKEN }}',
         ACTOR: '${{ github.actor }}',
+        BACKEND_DIGEST: '${{ needs.publish.outputs.backend-digest }}',
+        FRONTEND_DIGEST: '${{ needs.publish.outputs.frontend-digest }}',
       },
       run: [
         'printf \'%s\' "$TOKEN" | helm registry login ghcr.io --username "$ACTOR" --password-stdin',
-        'scripts/chart/publish.sh "${TAG#v}" "$REGISTRY"',
+        'scripts/chart/publish.sh "${GITHUB_REF_NAME#v}" "$REGISTRY" "$BACKEND_DIGEST" "$FRONTEND_DIGEST" | tee publish.log',
+        'tail -n 1 publish.log >> "$GITHUB_OUTPUT"',
       ].join('\n'),
     }),
+    action.login({
+      id: 'login',
+      name: 'Log in to GHCR for cosign',
+      'timeout-minutes': 2,
+      with: { registry: 'ghcr.io', username: '${{ github.actor }}', password: '${{ secrets.GITHUB_TOKEN }}' },
+    }),
+    registryName,
+    ...signAttestVerify(
+      [{ name: `${LOWER_REGISTRY}/charts/todo-chatbot`, digest: '${{ steps.publish-chart.outputs.chart-digest }}' }],
+      'chart',
+    ),
   ]);
 
 export const release = new Workflow('release', {
@@ -76,4 +193,4 @@ export const release = new Workflow('release', {
   permissions: {},
   defaults: { run: { shell: 'bash' } },
   concurrency: { group: 'release-${{ github.ref }}', 'cancel-in-progress': false },
-}).addJobs([images, chart]);
+}).addJobs([gate, images, publish, chart]);

@@ -3,7 +3,8 @@
  * ${IMAGE_TAG:-dev}, with OCI labels from the checkout. IMAGE_CACHE_FROM / IMAGE_CACHE_TO
  * (buildx only; "{name}" becomes the image name) add a build cache such as type=gha.
  * IMAGE_REGISTRY=ghcr.io/<owner> names the images there instead; IMAGE_PUSH=true (buildx only)
- * pushes them with an SBOM and provenance attestation instead of loading them.
+ * pushes them with an SBOM and provenance attestation instead of loading them; IMAGE_PLATFORM
+ * (linux/amd64 or linux/arm64) builds for that platform (the release builds each on its own runner).
  */
 import { readFileSync } from 'node:fs';
 import { buildCaFile, buildCommand, capture, docker, repoRoot, requireDocker, run } from '../lib/docker.js';
@@ -49,6 +50,9 @@ export async function buildImages(names: string[] = [], extraFlags: string[] = [
     ? [...buildArgs.filter((arg) => arg !== '--load'), '--push', '--sbom=true', '--provenance=mode=max']
     : buildArgs;
   const registry = process.env.IMAGE_REGISTRY?.toLowerCase().replace(/\/$/, '');
+  const platform = process.env.IMAGE_PLATFORM;
+  if (platform && !/^linux\/(amd64|arm64)$/.test(platform))
+    throw new Error(`IMAGE_PLATFORM=${platform}: choose linux/amd64 or linux/arm64`);
   const ca = buildCaFile();
   for (const image of selected) {
     const started = Date.now();
@@ -64,6 +68,7 @@ export async function buildImages(names: string[] = [], extraFlags: string[] = [
         ref,
         ...labelArgs(),
         ...cacheArgs(image, build[0] === 'buildx'),
+        ...(platform ? ['--platform', platform] : []),
         ...(ca ? ['--secret', `id=build_ca,src=${ca}`] : []),
         ...extraFlags,
         '.',
@@ -85,6 +90,7 @@ if (isMain(import.meta.url)) {
         IMAGE_VERSION: "the version label (default package.json's)",
         IMAGE_REGISTRY: 'a registry prefix for the names',
         IMAGE_PUSH: 'true: push with SBOM and provenance instead of loading (needs buildx)',
+        IMAGE_PLATFORM: "linux/amd64 or linux/arm64: the platform to build for (default: this machine's)",
         IMAGE_CACHE_FROM: 'a BuildKit cache to read',
         IMAGE_CACHE_TO: 'a BuildKit cache to write',
         BUILD_CA_FILE: 'a CA bundle for npm ci behind a TLS-intercepting proxy (a build secret, never in a layer)',

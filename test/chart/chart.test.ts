@@ -105,6 +105,27 @@ describe('the chart', () => {
   });
 });
 
+describe('image digests', () => {
+  const digest = `sha256:${'ab'.repeat(32)}`;
+  const images = (set: string[]) =>
+    podSpecs(render({ set }).filter((o) => o.kind === 'Deployment'))
+      .flatMap((pod) => pod.spec.containers)
+      .map((c) => c.image);
+
+  it('pin what runs to the digest a published chart carries, beside the tag', () => {
+    const pinned = images([`backend.image.digest=${digest}`, `frontend.image.digest=${digest}`]);
+    expect(pinned.filter((image) => /todo-(backend|frontend)/.test(image))).toEqual(
+      expect.arrayContaining([expect.stringMatching(new RegExp(`^todo-backend:[^@]+@${digest}$`))]),
+    );
+    for (const image of pinned.filter((i) => /todo-(backend|frontend)/.test(i))) expect(image).toContain(`@${digest}`);
+    expect(images([]).every((image) => !image.includes('@'))).toBe(true);
+  });
+
+  it('refuses a digest that is not sha256 hex', () => {
+    expect(() => render({ set: ['backend.image.digest=latest'] })).toThrow(/digest/);
+  });
+});
+
 describe('the checks themselves', () => {
   const deployment = render().find((o) => o.kind === 'Deployment')!;
 

@@ -24,6 +24,16 @@ export const PINS = {
     sha: '2031cfc080254a8a887f58cffee85186f0e49e48',
     tag: 'v4.9.0',
   },
+  cosignInstaller: {
+    repo: 'sigstore/cosign-installer',
+    sha: '6f9f17788090df1f26f669e9d70d6ae9567deba6',
+    tag: 'v4.1.2',
+  },
+  attestProvenance: {
+    repo: 'actions/attest-build-provenance',
+    sha: 'a2bbfa25375fe432b6a289bc6b6cd05ecd0c4c32',
+    tag: 'v4.1.0',
+  },
   uploadSarif: {
     repo: 'github/codeql-action/upload-sarif',
     sha: '8aad20d150bbac5944a9f9d289da16a4b0d87c1e',

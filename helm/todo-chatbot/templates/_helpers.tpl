@@ -53,8 +53,10 @@ app.kubernetes.io/part-of: todo-chatbot
 {{- default (include "todo-chatbot.fullname" .) .Values.secrets.existingSecret }}
 {{- end }}
 
+{{/* repository:tag, and @digest when one is given: then the digest alone decides what runs. */}}
 {{- define "todo-chatbot.image" -}}
-{{- printf "%s:%s" .image.repository (default .root.Chart.AppVersion .image.tag) }}
+{{- $ref := printf "%s:%s" .image.repository (default .root.Chart.AppVersion .image.tag) }}
+{{- if .image.digest }}{{ printf "%s@%s" $ref .image.digest }}{{ else }}{{ $ref }}{{ end }}
 {{- end }}
 
 {{- define "todo-chatbot.publicUrl" -}}

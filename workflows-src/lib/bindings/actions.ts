@@ -838,6 +838,76 @@ export const dependencyReview = bind<
   'denied-changes',
 ]);
 
+/** sigstore/cosign-installer v4.1.2: Installs cosign and includes it in your path */
+export const cosignInstaller = bind<
+  {
+    /**
+     * cosign release version to be installed
+     *
+     * Default: `v3.0.6`
+     */
+    'cosign-release'?: Value;
+    /**
+     * Where to install the cosign binary
+     *
+     * Default: `$HOME/.cosign`
+     */
+    'install-dir'?: Value;
+    /**
+     * set to true if install-dir location requires sudo privs
+     *
+     * Default: `false`
+     */
+    'use-sudo'?: Value;
+  },
+  never
+>(uses('cosignInstaller'), []);
+
+/** actions/attest-build-provenance v4.1.0: Generate provenance attestations for build artifacts */
+export const attestProvenance = bind<
+  {
+    /** Path to the artifact serving as the subject of the attestation. Must specify exactly one of "subject-path", "subject-digest", or "subject-checksums". May contain a glob pattern or list of paths (total subject count cannot exceed 1024). */
+    'subject-path'?: Value;
+    /** Digest of the subject for which provenance will be generated. Must be in the form "algorithm:hex_digest" (e.g. "sha256:abc123..."). Must specify exactly one of "subject-path", "subject-digest", or "subject-checksums". */
+    'subject-digest'?: Value;
+    /** Subject name as it should appear in the attestation. Required when identifying the subject with the "subject-digest" input. */
+    'subject-name'?: Value;
+    /** Path to checksums file containing digest and name of subjects for attestation. Must specify exactly one of "subject-path", "subject-digest", or "subject-checksums". */
+    'subject-checksums'?: Value;
+    /** URI identifying the type of the predicate. Required when using "predicate" or "predicate-path" for custom attestations. */
+    'predicate-type'?: Value;
+    /** String containing the value for the attestation predicate. String length cannot exceed 16MB. Must supply exactly one of "predicate-path" or "predicate" when creating custom attestations. */
+    predicate?: Value;
+    /** Path to the file which contains the content for the attestation predicate. File size cannot exceed 16MB. Must supply exactly one of "predicate-path" or "predicate" when creating custom attestations. */
+    'predicate-path'?: Value;
+    /**
+     * Whether to push the provenance statement to the image registry. Requires that the "subject-name" parameter specify the fully-qualified image name and that the "subject-digest" parameter be specified. Defaults to false.
+     *
+     * Default: `false`
+     */
+    'push-to-registry'?: Value;
+    /**
+     * Whether to create a storage record for the artifact. Requires that push-to-registry is set to true. Defaults to true.
+     *
+     * Default: `true`
+     */
+    'create-storage-record'?: Value;
+    /**
+     * Whether to attach a list of generated attestations to the workflow run summary page. Defaults to true.
+     *
+     * Default: `true`
+     */
+    'show-summary'?: Value;
+    /**
+     * The GitHub token used to make authenticated API requests.
+     *
+     * Default: `${{ github.token }}`
+     */
+    'github-token'?: Value;
+  },
+  'bundle-path' | 'attestation-id' | 'attestation-url' | 'storage-record-ids'
+>(uses('attestProvenance'), ['bundle-path', 'attestation-id', 'attestation-url', 'storage-record-ids']);
+
 /** github/codeql-action/upload-sarif v4.36.2: Upload the analysis results */
 export const uploadSarif = bind<
   {
