@@ -16,6 +16,7 @@ export default fp(
     let draining = false;
     let inFlight = 0;
     let onIdle: (() => void) | undefined;
+    const replied = new WeakMap<object, () => void>();
 
     app.addHook('onRequest', async (_request, reply) => {
       if (draining) {
@@ -23,11 +24,22 @@ export default fp(
         return reply.status(503).send(errorBody('SHUTTING_DOWN', 'The server is shutting down: retry the request'));
       }
       inFlight += 1;
-      // 'close' fires exactly once per response, whether it finished or the client went away.
-      reply.raw.once('close', () => {
+      // Done when the response has closed and the handler has sent its reply: 'close' alone also
+      // fires when the client goes away while the handler still works (and needs the database).
+      let pending = 2;
+      const settle = () => {
+        pending -= 1;
+        if (pending > 0) return;
         inFlight -= 1;
         if (inFlight === 0) onIdle?.();
-      });
+      };
+      reply.raw.once('close', settle);
+      replied.set(reply.raw, settle);
+    });
+    // Runs once per reply, for a handler's result, an error or a 404 alike, before it is written.
+    app.addHook('onSend', async (_request, reply) => {
+      replied.get(reply.raw)?.();
+      replied.delete(reply.raw);
     });
 
     app.decorate('isDraining', () => draining);

@@ -1,0 +1,58 @@
+import { connect } from 'node:net';
+import Fastify from 'fastify';
+import { afterEach, describe, expect, it } from 'vitest';
+import drainPlugin from '../../src/plugins/drain.js';
+
+const apps: ReturnType<typeof Fastify>[] = [];
+afterEach(async () => {
+  for (const app of apps.splice(0)) await app.close();
+});
+
+/** An app whose one route works until `finish()` is called, as a handler busy with the database would. */
+async function appWithSlowRoute() {
+  let finish!: () => void;
+  const working = new Promise<void>((resolve) => (finish = resolve));
+  let started!: () => void;
+  const arrived = new Promise<void>((resolve) => (started = resolve));
+  let gone!: () => void;
+  const clientGone = new Promise<void>((resolve) => (gone = resolve));
+  const app = Fastify();
+  apps.push(app);
+  await app.register(drainPlugin);
+  app.get('/slow', async (request) => {
+    request.raw.socket.once('close', () => gone());
+    started();
+    await working;
+    return { done: true };
+  });
+  const address = await app.listen({ port: 0, host: '127.0.0.1' });
+  return { app, port: Number(new URL(address).port), arrived, clientGone, finish };
+}
+
+const settled = async (promise: Promise<unknown>) =>
+  Promise.race([promise.then(() => true), new Promise((resolve) => setImmediate(() => resolve(false)))]);
+
+describe('drain', () => {
+  it('waits for a handler whose client went away, not only for the response to close', async () => {
+    const { app, port, arrived, clientGone, finish } = await appWithSlowRoute();
+    const socket = connect(port, '127.0.0.1');
+    socket.write('GET /slow HTTP/1.1\r\nhost: x\r\n\r\n');
+    await arrived;
+    socket.destroy();
+    await clientGone;
+    const drained = app.drain();
+    expect(await settled(drained)).toBe(false);
+    finish();
+    await drained;
+    expect(app.isDraining()).toBe(true);
+  });
+
+  it('resolves at once when nothing is in flight, and after a finished request', async () => {
+    const { app, port, finish } = await appWithSlowRoute();
+    finish();
+    const response = await fetch(`http://127.0.0.1:${port}/slow`);
+    expect(response.status).toBe(200);
+    await response.text();
+    expect(await settled(app.drain())).toBe(true);
+  });
+});
