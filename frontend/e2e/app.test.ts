@@ -1,20 +1,13 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { addTask, launch, onPage, signUpThroughUi } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import { addTask, signUpThroughUi } from './browser';
+import { useBrowser } from './use-browser';
 
 const baseURL = inject('baseURL');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const onFreshPage = useBrowser(baseURL);
 
 describe(`the app in a browser (${baseURL})`, () => {
   it('signs up, and refuses a wrong password next to the form', async () => {
-    await onPage(browser, baseURL, 'sign-up', async (page) => {
+    await onFreshPage('sign-up', async (page) => {
       const email = await signUpThroughUi(page, 'Ada');
       await expect(page.getByText('Ada')).toBeTruthy();
       await page.getByRole('button', { name: 'Sign out' }).click();
@@ -31,7 +24,7 @@ describe(`the app in a browser (${baseURL})`, () => {
   });
 
   it('adds, edits, completes and deletes a task', async () => {
-    await onPage(browser, baseURL, 'task-crud', async (page) => {
+    await onFreshPage('task-crud', async (page) => {
       await signUpThroughUi(page);
       await addTask(page, 'Water the plants');
       await page.getByRole('button', { name: 'Edit Water the plants' }).click();
@@ -48,7 +41,7 @@ describe(`the app in a browser (${baseURL})`, () => {
   });
 
   it('filters by status and searches', async () => {
-    await onPage(browser, baseURL, 'filters', async (page) => {
+    await onFreshPage('filters', async (page) => {
       await signUpThroughUi(page);
       await addTask(page, 'Pay rent');
       await addTask(page, 'Call mom');
@@ -69,7 +62,7 @@ describe(`the app in a browser (${baseURL})`, () => {
   });
 
   it('lets the assistant add a task that appears in the list, and keeps everything across a reload', async () => {
-    await onPage(browser, baseURL, 'chat', async (page) => {
+    await onFreshPage('chat', async (page) => {
       await signUpThroughUi(page);
       await page.getByLabel('Message', { exact: true }).fill('add a task to buy oat milk tomorrow');
       await page.getByRole('button', { name: 'Send' }).click();
@@ -87,10 +80,10 @@ describe(`the app in a browser (${baseURL})`, () => {
   });
 
   it('never shows one user the tasks of another', async () => {
-    await onPage(browser, baseURL, 'isolation-a', async (first) => {
+    await onFreshPage('isolation-a', async (first) => {
       await signUpThroughUi(first, 'First');
       await addTask(first, 'First user secret');
-      await onPage(browser, baseURL, 'isolation-b', async (second) => {
+      await onFreshPage('isolation-b', async (second) => {
         await signUpThroughUi(second, 'Second');
         await addTask(second, 'Second user secret');
         expect(await second.getByText('First user secret').count()).toBe(0);

@@ -1,20 +1,13 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { addTask, launch, onPage, signUpThroughUi } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import { addTask, signUpThroughUi } from './browser';
+import { useBrowser } from './use-browser';
 
 const baseURL = inject('baseURL');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const onFreshPage = useBrowser(baseURL);
 
 describe(`the app's details in a browser (${baseURL})`, () => {
   it('asks for sign-in again when the session ends, and keeps the title being added', async () => {
-    await onPage(browser, baseURL, 'session-ended', async (page, context) => {
+    await onFreshPage('session-ended', async (page, context) => {
       const email = await signUpThroughUi(page, 'Grace');
       await context.clearCookies();
       await page.getByLabel('Task title').fill('Draft the newsletter');
@@ -33,7 +26,7 @@ describe(`the app's details in a browser (${baseURL})`, () => {
   });
 
   it('says what is wrong with the sign-in and sign-up forms next to each field', async () => {
-    await onPage(browser, baseURL, 'auth-form', async (page) => {
+    await onFreshPage('auth-form', async (page) => {
       await page.goto('/');
       await page.getByRole('button', { name: 'Sign in', exact: true }).click();
       const errorOf = async (label: string) => {
@@ -53,7 +46,7 @@ describe(`the app's details in a browser (${baseURL})`, () => {
   });
 
   it('drops "Give the task a title" once the assistant has added a task', async () => {
-    await onPage(browser, baseURL, 'title-error', async (page) => {
+    await onFreshPage('title-error', async (page) => {
       await signUpThroughUi(page);
       await page.getByRole('button', { name: 'Add task' }).click();
       await page.getByText('Give the task a title.').waitFor();
@@ -65,7 +58,7 @@ describe(`the app's details in a browser (${baseURL})`, () => {
   });
 
   it('serves a favicon, and gives the edited title the row’s width', async () => {
-    await onPage(browser, baseURL, 'favicon-edit', async (page) => {
+    await onFreshPage('favicon-edit', async (page) => {
       const missing: string[] = [];
       page.on('response', (response) => response.status() === 404 && missing.push(response.url()));
       await page.setViewportSize({ width: 1280, height: 800 });
@@ -85,7 +78,7 @@ describe(`the app's details in a browser (${baseURL})`, () => {
   });
 
   it('undoes a delete', async () => {
-    await onPage(browser, baseURL, 'undo-delete', async (page) => {
+    await onFreshPage('undo-delete', async (page) => {
       await signUpThroughUi(page);
       await addTask(page, 'Return the library books');
       await page.getByRole('checkbox', { name: 'Return the library books' }).check();
@@ -101,7 +94,7 @@ describe(`the app's details in a browser (${baseURL})`, () => {
   });
 
   it('puts the assistant within the first screen on a phone', async () => {
-    await onPage(browser, baseURL, 'phone', async (page) => {
+    await onFreshPage('phone', async (page) => {
       await page.setViewportSize({ width: 390, height: 844 });
       await signUpThroughUi(page);
       for (const title of ['One', 'Two', 'Three', 'Four', 'Five', 'Six', 'Seven', 'Eight']) await addTask(page, title);
