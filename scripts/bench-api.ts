@@ -59,6 +59,25 @@ const server = http.createServer((req, res) => {
 server.listen(Number(process.env.PORT), process.env.HOST);
 `;
 
+// The floor under any API: node:http and the pg pool answering each request with the first page
+// of one user's tasks and their count, in the one SQL round trip, as JSON. No framework, session,
+// validation or hooks: what is left is the database and the wire.
+const FLOOR_SERVER = `
+const http = require('node:http');
+const pg = require('pg');
+const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.POOL_MAX) });
+const sql = 'select id, title, description, completed, priority, due_date as "dueDate", tags, ' +
+  'created_at as "createdAt", updated_at as "updatedAt", (select count(*) from tasks where user_id = $1)::int as total ' +
+  'from tasks where user_id = $1 order by created_at desc, id desc limit 50';
+const server = http.createServer(async (req, res) => {
+  const { rows } = await pool.query(sql, [process.env.USER_ID]);
+  const body = JSON.stringify({ tasks: rows.map(({ total, ...task }) => task), total: rows[0]?.total ?? 0, limit: 50, offset: 0 });
+  res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
+  res.end(body);
+});
+server.listen(Number(process.env.PORT), process.env.HOST);
+`;
+
 /** Starts a server process on a free port and resolves with its URL once /health/live answers. */
 async function start(args: string[], env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
   const port = await freePort();
@@ -135,7 +154,7 @@ async function main() {
     // take longer than the benchmark); the list reads the first page of each.
     const db = new pg.Client({ connectionString: dbUrl.toString() });
     await db.connect();
-    const readers: { tasks: number; authorization: string }[] = [];
+    const readers: { tasks: number; id: string; authorization: string }[] = [];
     for (const tasks of LIST_SIZES) {
       const reader = await signUp(`reader-${tasks}@bench.example`);
       log(`giving a reader ${tasks} tasks`);
@@ -145,7 +164,7 @@ async function main() {
          from generate_series(1, $2) as n`,
         [reader.id, tasks],
       );
-      readers.push({ tasks, authorization: reader.authorization });
+      readers.push({ tasks, id: reader.id, authorization: reader.authorization });
     }
     // What autovacuum does soon after a bulk insert: statistics, and a visibility map for index-only counts.
     await db.query('vacuum analyze tasks');
@@ -164,7 +183,17 @@ async function main() {
       body: newTask,
     };
 
-    const results = [await measure('bare node:http (ceiling)', { url: bare.url })];
+    const floor = await start(['-e', FLOOR_SERVER], {
+      DATABASE_URL: dbUrl.toString(),
+      USER_ID: readers[0]!.id,
+      POOL_MAX: process.env.DB_POOL_MAX ?? '10',
+    });
+    children.push(floor.child);
+
+    const results = [
+      await measure('bare node:http (ceiling)', { url: bare.url }),
+      await measure('floor: node:http + the page in one pg query (50 tasks)', { url: floor.url }),
+    ];
     for (const reader of readers) {
       results.push(
         await measure(`GET /api/tasks (${reader.tasks} tasks)`, {
@@ -198,6 +227,11 @@ async function main() {
     const byName = (prefix: string) => rows.find((r) => r.name.startsWith(prefix))!;
     const list50 = byName('GET /api/tasks (50 ');
     const list5000 = byName('GET /api/tasks (5000 ');
+    const floorRow = byName('floor');
+    console.log(
+      `\nthe floor (no framework, no auth, one query) reaches ${(floorRow.ofCeiling * 100).toFixed(1)}% of the ceiling; ` +
+        `the API's list of 50 is ${((list50.rps / floorRow.rps) * 100).toFixed(0)}% of the floor`,
+    );
     const goals = {
       'list of 50 at >= 25% of the ceiling, p99 < 50 ms': list50.ofCeiling >= 0.25 && list50.p99 < 50,
       'create at >= 15% of the ceiling': byName('POST').ofCeiling >= 0.15,
