@@ -1,4 +1,4 @@
-import type { AssistantContext, ChatAction } from '../db/schema.js';
+import type { AssistantContext, ChatAction } from '../domain/chat.js';
 import type { Task, TaskPage } from '../tasks/schemas.js';
 import { listTasks } from '../tasks/service.js';
 import { describeDay } from './dates.js';

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { conversations, messages, type AssistantContext, type ChatAction } from '../db/schema.js';
+import { conversations, messages } from '../db/schema.js';
+import type { AssistantContext, ChatAction } from '../domain/chat.js';
 
 export type ConversationJson = { id: string; title: string; createdAt: string; updatedAt: string };
 export type MessageJson = {

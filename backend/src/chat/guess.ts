@@ -4,7 +4,7 @@
  * from lists of synonyms rather than of sentences. "bin the gym thing", "I called mom" and "the
  * report can wait till friday" all come out right without a rule of their own.
  */
-import type { Priority } from '../db/schema.js';
+import type { Priority } from '../domain/tasks.js';
 import { findDate } from './dates.js';
 import { clean, type Intent, type TaskChanges, type TaskRef } from './intent.js';
 import { bestMatches, contentStems, sameWord, stem, tokens } from './matching.js';

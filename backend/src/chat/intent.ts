@@ -1,4 +1,4 @@
-import type { Priority } from '../db/schema.js';
+import type { Priority } from '../domain/tasks.js';
 import { findDate } from './dates.js';
 
 /**

@@ -1,7 +1,7 @@
 import OpenAI from 'openai';
 import type { ChatCompletionMessageParam, ChatCompletionTool } from 'openai/resources/chat/completions';
 import { z } from 'zod';
-import type { ChatAction } from '../db/schema.js';
+import type { ChatAction } from '../domain/chat.js';
 import type { AssistantTurn } from './assistant.js';
 import { runTool, TOOLS, type ToolContext } from './tools.js';
 

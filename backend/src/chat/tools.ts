@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Db } from '../db/client.js';
-import type { ChatAction } from '../db/schema.js';
+import type { ChatAction } from '../domain/chat.js';
 import {
   createTaskBody,
   description,

@@ -12,6 +12,8 @@ import {
   uuid,
   varchar,
 } from 'drizzle-orm/pg-core';
+import type { AssistantContext, ChatAction } from '../domain/chat.js';
+import { PRIORITIES } from '../domain/tasks.js';
 
 // Better Auth's core tables (user, session, account, verification), in its expected shape.
 export const user = pgTable('user', {
@@ -72,8 +74,6 @@ export const verification = pgTable('verification', {
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
-export const PRIORITIES = ['low', 'medium', 'high'] as const;
-export type Priority = (typeof PRIORITIES)[number];
 export const priorityEnum = pgEnum('task_priority', PRIORITIES);
 
 export const tasks = pgTable(
@@ -111,23 +111,6 @@ export const conversations = pgTable(
   },
   (t) => [index('conversations_user_updated_idx').on(t.userId, t.updatedAt)],
 );
-
-export type ChatAction = {
-  tool: string;
-  args: Record<string, unknown>;
-  ok: boolean;
-  result: unknown;
-};
-
-/** What the built-in assistant remembers between turns; stored with its reply, never in memory. */
-export type AssistantContext = {
-  /** Task ids in the order the reply numbered them, so "the second one" can be resolved next turn. */
-  listedTaskIds?: string[];
-  /** A request waiting for the user to say which of the listed tasks they meant. */
-  pending?: { tool: 'complete_task' | 'delete_task' | 'update_task'; args: Record<string, unknown> };
-  /** The task the last reply was about, for "it" and "that one". */
-  focusTaskId?: string;
-};
 
 export const messages = pgTable(
   'messages',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PRIORITIES } from '../db/schema.js';
+import { PRIORITIES } from '../domain/tasks.js';
 
 export const taskId = z.uuid({ error: 'must be a task id (UUID)' });
 export const title = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ChatAction } from '../../src/db/schema.js';
+import type { ChatAction } from '../../src/domain/chat.js';
 import type { Task } from '../../src/tasks/schemas.js';
 import { signUp, useTestApp } from '../helpers/app.js';
 

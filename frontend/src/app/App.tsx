@@ -1,10 +1,11 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { AuthScreen } from '../features/auth/AuthScreen';
-import { sessionKey, useSession, useSignOut, type User } from '../features/auth/api';
+import { useSession, useSignOut, type User } from '../features/auth/api';
 import { ChatPanel } from '../features/chat/ChatPanel';
 import { TasksPanel } from '../features/tasks/TasksPanel';
 import { onSessionExpired, SESSION_ENDED } from '../shared/api';
+import { sessionKey } from '../shared/query-keys';
 import { ErrorBanner } from './ErrorBanner';
 
 export function App() {

@@ -1,7 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { ApiError } from '../../shared/api';
-import { sessionKey, signIn, signUp, type User } from './api';
+import { sessionKey } from '../../shared/query-keys';
+import { signIn, signUp, type User } from './api';
 
 type Mode = 'sign-in' | 'sign-up';
 type Field = 'name' | 'email' | 'password';

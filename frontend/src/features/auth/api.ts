@@ -1,10 +1,10 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../shared/api';
+import { sessionKey } from '../../shared/query-keys';
 
 export type User = { id: string; name: string; email: string };
 type SessionResponse = { user: User } | null;
 
-export const sessionKey = ['session'] as const;
 
 export function useSession() {
   return useQuery({

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../shared/api';
-import { tasksKey } from '../tasks/api';
+import { tasksKey } from '../../shared/query-keys';
 
 export type ChatAction = { tool: string; args: Record<string, unknown>; ok: boolean; result: unknown };
 export type Message = {

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { api } from '../../shared/api';
+import { tasksKey } from '../../shared/query-keys';
 
 export type Priority = 'low' | 'medium' | 'high';
 export type Task = {
@@ -33,7 +34,6 @@ export type NewTask = {
 };
 export type TaskPatch = Partial<Omit<NewTask, 'description'>> & { description?: string | null; completed?: boolean };
 
-export const tasksKey = ['tasks'] as const;
 
 function query(filters: TaskFilters): string {
   const params = new URLSearchParams({ status: filters.status, sort: filters.sort });
