@@ -5,7 +5,6 @@ import { sessionKey } from '../../shared/query-keys';
 export type User = { id: string; name: string; email: string };
 type SessionResponse = { user: User } | null;
 
-
 export function useSession() {
   return useQuery({
     queryKey: sessionKey,

@@ -34,7 +34,6 @@ export type NewTask = {
 };
 export type TaskPatch = Partial<Omit<NewTask, 'description'>> & { description?: string | null; completed?: boolean };
 
-
 function query(filters: TaskFilters): string {
   const params = new URLSearchParams({ status: filters.status, sort: filters.sort });
   if (filters.q.trim()) params.set('q', filters.q.trim());
