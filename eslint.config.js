@@ -2,16 +2,19 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-/** A layer's rule: no import of the named sibling folders (one-way arrows; docs/architecture.md). */
-const layer = (files, folders, why) => ({
-  files,
-  rules: {
-    'no-restricted-imports': [
-      'error',
-      { patterns: [{ group: folders.flatMap((f) => [`../${f}`, `../${f}/*`, `../../${f}/*`]), message: why }] },
-    ],
-  },
+// The architecture (docs/architecture.md), as import rules. ESLint keeps the last matching
+// config's options for a rule, so each narrower config repeats the patterns of the wider ones.
+const rule = (files, ...patterns) => ({ files, rules: { 'no-restricted-imports': ['error', { patterns }] } });
+/** Imports of a sibling folder (or a file beside the folder), from one or two levels down. */
+const below = (folders, message) => ({
+  group: folders.flatMap((f) => [`../${f}`, `../${f}/*`, `../../${f}/*`]),
+  message,
 });
+/** Imports of a top folder of the repository, however many levels up the path climbs. */
+const top = (folders, message) => ({ group: folders.flatMap((f) => [`**/../${f}/**`, `../${f}/**`]), message });
+const APP_NOT_TOOLING = top(['scripts', 'workflows-src'], 'the app imports none of the tooling');
+const TOOLING_NOT_APP = top(['frontend', 'backend', 'test'], 'the tooling imports no app or test code');
+const SCRIPTS_RUN_WORKFLOWS = top(['scripts'], 'scripts/ runs workflows-src, not the other way round');
 const BACKEND_ABOVE = {
   domain: ['db', 'tasks', 'chat', 'mcp', 'plugins', 'routes', 'http', 'limits', 'app.js', 'server.js'],
   db: ['tasks', 'chat', 'mcp', 'plugins', 'routes', 'app.js', 'server.js'],
@@ -42,17 +45,32 @@ export default tseslint.config(
   },
   // Command-line scripts print their results.
   { files: ['scripts/**/*.ts', 'backend/scripts/**/*.ts', '.ci/**/*.mjs'], rules: { 'no-console': 'off' } },
+  // Between the top folders: the app and the tooling never import each other; tests may use both.
+  rule(['frontend/**', 'backend/**'], APP_NOT_TOOLING),
+  rule(['scripts/**'], TOOLING_NOT_APP),
+  rule(['workflows-src/**'], TOOLING_NOT_APP, SCRIPTS_RUN_WORKFLOWS),
   // The backend's layers import downwards only: domain ← db ← tasks ← chat ← routes, mcp, plugins ← app.
   ...Object.entries(BACKEND_ABOVE).map(([folder, above]) =>
-    layer([`backend/src/${folder}/**`], above, `backend/src/${folder} sits below these: move the shared piece down`),
+    rule(
+      [`backend/src/${folder}/**`],
+      APP_NOT_TOOLING,
+      below(above, `backend/src/${folder} sits below these: move the shared piece down`),
+    ),
   ),
   // A feature folder uses shared/ and itself; what two features need goes to shared/.
   ...FEATURES.map((feature) =>
-    layer(
+    rule(
       [`frontend/src/features/${feature}/**`],
-      [...FEATURES.filter((other) => other !== feature).map((other) => `${other}`), 'app'],
-      'a feature imports only shared/ and its own folder: move what features share to frontend/src/shared/',
+      APP_NOT_TOOLING,
+      below(
+        [...FEATURES.filter((other) => other !== feature), 'app'],
+        'a feature imports only shared/ and its own folder: move what features share to frontend/src/shared/',
+      ),
     ),
   ),
-  layer(['frontend/src/shared/**'], ['features', 'app'], 'shared/ is below every feature and the app'),
+  rule(
+    ['frontend/src/shared/**'],
+    APP_NOT_TOOLING,
+    below(['features', 'app'], 'shared/ is below every feature and the app'),
+  ),
 );

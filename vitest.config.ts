@@ -92,7 +92,7 @@ export default defineConfig({
         test: {
           name: 'e2e:api',
           include: ['test/e2e/api.test.ts'],
-          globalSetup: ['frontend/e2e/global-setup.ts'],
+          globalSetup: ['test/browser/global-setup.ts'],
         },
       },
       // Faults against a deployed release; only through npm run test:cluster.
@@ -118,9 +118,8 @@ export default defineConfig({
               extends: true,
               test: {
                 name: 'e2e',
-                root: 'frontend',
-                include: ['e2e/**/*.test.ts'],
-                globalSetup: ['e2e/global-setup.ts'],
+                include: ['test/browser/**/*.test.ts'],
+                globalSetup: ['test/browser/global-setup.ts'],
                 fileParallelism: false,
               },
             },

@@ -4,9 +4,9 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { launch } from '../frontend/e2e/browser.js';
 import { parseCommandLine } from './lib/cli.js';
-import { startStack } from '../frontend/e2e/stack.js';
+import { launch } from './lib/browser.js';
+import { startStack } from './lib/local-stack.js';
 
 parseCommandLine(process.argv.slice(2), {
   usage: 'npm run bench:web [-- --help]',

@@ -1,5 +1,5 @@
 declare module 'vitest' {
-  // Provided by frontend/e2e/global-setup.ts: the stack under test.
+  // Provided by test/browser/global-setup.ts: the stack under test.
   export interface ProvidedContext {
     baseURL: string;
   }

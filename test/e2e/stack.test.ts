@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addTask, launch, signUpThroughUi } from '../../frontend/e2e/browser.js';
+import { launch } from '../../scripts/lib/browser.js';
+import { addTask, signUpThroughUi } from '../browser/pages.js';
 import { composeCommand, docker, repoRoot } from '../../scripts/lib/docker.js';
 import { healthIs as waitForStatus, StackClient, uniqueEmail } from './client.js';
 

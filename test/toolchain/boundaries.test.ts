@@ -16,6 +16,28 @@ describe('the architecture lint (eslint.config.js)', () => {
     ['backend/src/db/x.ts', "import { TOOLS } from '../chat/tools.js';", /backend\/src\/db sits below/],
     ['backend/src/domain/x.ts', "import { tasks } from '../db/schema.js';", /backend\/src\/domain sits below/],
     ['backend/src/tasks/x.ts', "import routes from '../routes/tasks.js';", /backend\/src\/tasks sits below/],
+    [
+      'frontend/src/app/x.ts',
+      "import { launch } from '../../../scripts/lib/browser.js';",
+      /the app imports none of the tooling/,
+    ],
+    [
+      'backend/src/db/x.ts',
+      "import { isMain } from '../../../scripts/lib/main.js';",
+      /the app imports none of the tooling/,
+    ],
+    [
+      'workflows-src/x.ts',
+      "import { api } from '../frontend/src/shared/api';",
+      /the tooling imports no app or test code/,
+    ],
+    ['scripts/x.ts', "import { onPage } from '../test/browser/pages.js';", /the tooling imports no app or test code/],
+    [
+      'scripts/lib/x.ts',
+      "import { api } from '../../frontend/src/shared/api';",
+      /the tooling imports no app or test code/,
+    ],
+    ['workflows-src/lib/x.ts', "import { isMain } from '../../scripts/lib/main.js';", /scripts\/ runs workflows-src/],
   ])('refuses %s importing upwards or across', async (file, code, message) => {
     const messages = await lint(file, `${code}\nexport const x = 1;\n`);
     expect(messages).toEqual([expect.stringMatching(message)]);
@@ -26,6 +48,8 @@ describe('the architecture lint (eslint.config.js)', () => {
     ['frontend/src/app/x.ts', "import { TasksPanel } from '../features/tasks/TasksPanel';"],
     ['backend/src/chat/x.ts', "import { tasks } from '../db/schema.js';"],
     ['backend/src/routes/x.ts', "import { TOOLS } from '../chat/tools.js';"],
+    ['test/browser/x.ts', "import { launch } from '../../scripts/lib/browser.js';"],
+    ['scripts/x.ts', "import { generate } from '../workflows-src/lib/render.js';"],
   ])('lets %s import downwards', async (file, code) => {
     expect(await lint(file, `${code}\nexport const x = 1;\n`)).toEqual([]);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
-import { addTask, signUpThroughUi } from './browser';
-import { useBrowser } from './use-browser';
+import { addTask, signUpThroughUi } from './pages.js';
+import { useBrowser } from './use-browser.js';
 
 const baseURL = inject('baseURL');
 const onFreshPage = useBrowser(baseURL);
@@ -82,7 +82,7 @@ describe(`the app's details in a browser (${baseURL})`, () => {
       await signUpThroughUi(page);
       await addTask(page, 'Return the library books');
       await page.getByRole('checkbox', { name: 'Return the library books' }).check();
-      await page.waitForFunction(() => document.querySelector('.task.done') !== null);
+      await page.locator('li.task.done').first().waitFor();
       await page.getByRole('button', { name: 'Delete Return the library books' }).click();
       await page.getByRole('status').getByText('Deleted “Return the library books”.').waitFor();
       await page.getByRole('button', { name: 'Undo' }).click();

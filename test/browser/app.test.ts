@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
-import { addTask, signUpThroughUi } from './browser';
-import { useBrowser } from './use-browser';
+import { addTask, signUpThroughUi } from './pages.js';
+import { useBrowser } from './use-browser.js';
 
 const baseURL = inject('baseURL');
 const onFreshPage = useBrowser(baseURL);
@@ -33,7 +33,7 @@ describe(`the app in a browser (${baseURL})`, () => {
       const box = page.getByRole('checkbox', { name: 'Water the garden', exact: true });
       await box.waitFor();
       await box.check();
-      await page.waitForFunction(() => document.querySelector('.task.done') !== null);
+      await page.locator('li.task.done').first().waitFor();
       expect(await box.isChecked()).toBe(true);
       await page.getByRole('button', { name: 'Delete Water the garden' }).click();
       await page.getByText('No tasks yet').waitFor();

@@ -1,5 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import { startStack } from './stack';
+import { startStack } from '../../scripts/lib/local-stack.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {

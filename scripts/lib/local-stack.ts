@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { build, preview } from 'vite';
-import { freePort, waitUntilAnswers } from '../../scripts/lib/processes.js';
+import { freePort, waitUntilAnswers } from './processes.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 

@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { launch, onPage } from './browser';
+import { launch } from '../../scripts/lib/browser.js';
+import { onPage } from './pages.js';
 
 /**
  * One browser for a test file, launched before its tests and closed after them; the function it
