@@ -43,13 +43,13 @@ describe('the Node.js version', () => {
   it.each(['20.20.2', '22.12.0'])('refuses npm install under Node %s, naming the version it needs', (version) => {
     const result = npmInstall(nodeBinary(version));
     expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(/EBAD(DEV)?ENGINES?/);
+    expect(result.stderr).toMatch(/EBADENGINE/);
     expect(result.stderr).toContain('>=22.18.0');
   });
 
   it('lets npm install go ahead under this Node', () => {
     const result = npmInstall(process.execPath);
-    expect(result.stderr).not.toMatch(/EBAD(DEV)?ENGINES?/);
+    expect(result.stderr).not.toMatch(/EBADENGINE/);
     expect(result.status).toBe(0);
   });
 
