@@ -38,15 +38,12 @@ if (!adminUrl) {
   console.error('bench:api needs PostgreSQL: set BENCH_DATABASE_URL to an admin URL (.ci/postgres.sh starts a server)');
   process.exit(1);
 }
-execFileSync('npm', ['run', '-s', 'build', '-w', 'backend'], {
-  cwd: fileURLToPath(new URL('..', import.meta.url)),
-  stdio: 'inherit',
-});
+const root = fileURLToPath(new URL('..', import.meta.url));
+execFileSync('npm', ['run', '-s', 'build', '-w', 'backend'], { cwd: root, stdio: 'inherit' });
 const duration = Number(process.env.BENCH_DURATION ?? 20);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const LIST_SIZES = [50, 500, 5000];
-const root = fileURLToPath(new URL('..', import.meta.url));
 const log = (message: string) => console.error(`[bench] ${message}`);
 
 const BARE_SERVER = `

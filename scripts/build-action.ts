@@ -5,7 +5,7 @@
  */
 import { build } from 'esbuild';
 import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { isMain } from './lib/main.js';
 
 export async function buildAction(actionDir: string, outfile = `${actionDir}/dist/index.js`): Promise<void> {
   await build({
@@ -23,7 +23,7 @@ export async function buildAction(actionDir: string, outfile = `${actionDir}/dis
   });
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+if (isMain(import.meta.url)) {
   const dir = process.argv[2];
   if (!dir) {
     console.error('usage: tsx scripts/build-action.ts <action folder>');

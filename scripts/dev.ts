@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseCommandLine } from './lib/cli.js';
 import { requireSupportedNode } from './lib/node-version.js';
+import { answers } from './lib/processes.js';
 
 requireSupportedNode();
 
@@ -57,12 +58,6 @@ function run(workspace: string, env: NodeJS.ProcessEnv) {
   });
   children.push(child);
 }
-
-const answers = (url: string) =>
-  fetch(url, { signal: AbortSignal.timeout(2_000) }).then(
-    (r) => r.ok,
-    () => false,
-  );
 
 /** Says in red when the API has not answered for DOWN_AFTER_MS, and in green when it is back. */
 function watchApi(url: string, webUrl: string) {

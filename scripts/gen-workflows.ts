@@ -7,6 +7,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Workflow } from '@github-actions-workflow-ts/lib';
 import { renderWorkflow } from '../workflows-src/lib/render.js';
 import { parseCommandLine } from './lib/cli.js';
+import { isMain } from './lib/main.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const sourceDir = `${root}workflows-src`;
@@ -69,4 +70,4 @@ async function main() {
   );
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main();
+if (isMain(import.meta.url)) await main();

@@ -1,6 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { answers } from './processes.js';
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -55,11 +56,7 @@ export async function waitFor200(
 ): Promise<number | undefined> {
   const started = Date.now();
   while (Date.now() - started < timeoutMs && stillRunning()) {
-    const ok = await fetch(url, { signal: AbortSignal.timeout(2_000) }).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return Date.now() - started;
+    if (await answers(url)) return Date.now() - started;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return undefined;

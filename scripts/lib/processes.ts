@@ -10,6 +10,13 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
+/** Whether the URL answers 2xx within `timeoutMs`; false when it refuses, errs or hangs. */
+export const answers = (url: string, timeoutMs = 2_000): Promise<boolean> =>
+  fetch(url, { signal: AbortSignal.timeout(timeoutMs) }).then(
+    (r) => r.ok,
+    () => false,
+  );
+
 /** Polls the URL until it answers 2xx; fails at once, with the process's output, if the process exits. */
 export async function waitUntilAnswers(
   url: string,
@@ -18,11 +25,7 @@ export async function waitUntilAnswers(
 ): Promise<void> {
   for (let attempt = 0; attempt < 300; attempt += 1) {
     if (child.exitCode !== null) throw new Error(`the process for ${url} exited with ${child.exitCode}:\n${output()}`);
-    const up = await fetch(url).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (up) return;
+    if (await answers(url)) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`nothing answered on ${url} within 30 s:\n${output()}`);

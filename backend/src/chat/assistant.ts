@@ -36,11 +36,16 @@ export class Assistant {
     private readonly previous: AssistantContext = {},
   ) {}
 
+  private tasks?: Promise<Task[]>;
+  /** The user's tasks, read once a turn: by the guess, then by resolve(), before anything changes them. */
+  private allTasks(): Promise<Task[]> {
+    return (this.tasks ??= listTasks(this.ctx.db, this.ctx.userId));
+  }
+
   async respond(message: string): Promise<AssistantTurn> {
     let intent = parseIntent(message, this.now);
     if (intent.kind === 'unknown') {
-      const tasks = await listTasks(this.ctx.db, this.ctx.userId);
-      intent = guessIntent(message, tasks, this.now) ?? intent;
+      intent = guessIntent(message, await this.allTasks(), this.now) ?? intent;
     }
     switch (intent.kind) {
       case 'greet':
@@ -176,7 +181,7 @@ export class Assistant {
     preferCompleted: boolean,
     pending?: AssistantContext['pending'],
   ): Promise<Resolution> {
-    const all = await listTasks(this.ctx.db, this.ctx.userId);
+    const all = await this.allTasks();
     const byId = new Map(all.map((t) => [t.id, t]));
     if (ref.kind === 'focus') {
       const task = this.previous.focusTaskId ? byId.get(this.previous.focusTaskId) : undefined;

@@ -23,11 +23,9 @@ const LOW = ['low', 'minor'];
 const phrase = (text: string, ...phrases: string[]) => phrases.some((p) => new RegExp(`\\b${p}\\b`, 'i').test(text));
 const has = (words: string[], list: string[]) => words.some((w) => list.some((l) => sameWord(w, l)));
 
-/** A word said in the past tense ("called", "bought") of the title's first word, its verb. */
-function saidInPast(words: string[], title: string): boolean {
-  const verb = contentStems(title.split(' ')[0] ?? '')[0];
-  return verb !== undefined && words.some((w) => (w.endsWith('ed') || stem(w) !== w) && sameWord(stem(w), verb));
-}
+/** A word said in the past tense ("called", "bought") of the title's verb. */
+const saidInPast = (words: string[], verb: string | undefined) =>
+  verb !== undefined && words.some((w) => (w.endsWith('ed') || stem(w) !== w) && sameWord(stem(w), verb));
 
 type Action = { kind: 'delete' } | { kind: 'complete'; completed: boolean } | { kind: 'update'; changes: TaskChanges };
 
@@ -35,12 +33,13 @@ function action(text: string, words: string[], task: Named, now: Date): Action |
   const stemmed = words.map(stem);
   const negated = NEGATION.test(text);
   // Deleting is the one action that loses data: only when told to, first word, and never negated.
+  // A title's first word is its verb: "Call mom", "Pay the bill".
+  const verb = contentStems(task.title.split(' ')[0] ?? '')[0];
   const unwanted = phrase(text, 'no longer need(?:ed)?', "(?:do not|don['’]t) need", 'not needed', 'never ?mind');
   const told = has(tokens(clean(text)).slice(0, 1).map(stem), DELETE) && !negated;
   if (unwanted || told) return { kind: 'delete' };
   const completion =
-    has(stemmed, DONE) || phrase(text, 'took care', 'taken care', 'dealt with') || saidInPast(words, task.title);
-  const verb = contentStems(task.title.split(' ')[0] ?? '')[0];
+    has(stemmed, DONE) || phrase(text, 'took care', 'taken care', 'dealt with') || saidInPast(words, verb);
   const stillToDo = negated && (completion || (verb !== undefined && stemmed.some((w) => sameWord(w, verb))));
   if (stillToDo) return { kind: 'complete', completed: false };
   if (completion) return { kind: 'complete', completed: true };

@@ -5,7 +5,7 @@ import { useSession, useSignOut, type User } from '../features/auth/api';
 import { ChatPanel } from '../features/chat/ChatPanel';
 import { TasksPanel } from '../features/tasks/TasksPanel';
 import { onSessionExpired, SESSION_ENDED } from '../shared/api';
-import { sessionKey } from '../shared/query-keys';
+import { isUserData, sessionKey } from '../shared/query-keys';
 import { ErrorBanner } from './ErrorBanner';
 
 export function App() {
@@ -18,11 +18,10 @@ export function App() {
 
   function signedInAgain(user: User) {
     // Someone else signing in must not see the last user's data or drafts.
-    if (user.id !== session.data?.user.id)
-      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== sessionKey[0] });
+    if (user.id !== session.data?.user.id) queryClient.removeQueries({ predicate: isUserData });
     queryClient.setQueryData(sessionKey, { user });
     setExpired(false);
-    void queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] !== sessionKey[0] });
+    void queryClient.invalidateQueries({ predicate: isUserData });
   }
 
   let body;

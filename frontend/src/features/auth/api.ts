@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../shared/api';
-import { sessionKey } from '../../shared/query-keys';
+import { isUserData, sessionKey } from '../../shared/query-keys';
 
 export type User = { id: string; name: string; email: string };
 type SessionResponse = { user: User } | null;
@@ -25,6 +25,6 @@ export function useSignOut() {
     await api('/api/auth/sign-out', { method: 'POST', body: {} });
     queryClient.setQueryData(sessionKey, null);
     // Nothing of this user's data may stay in memory for the next one.
-    queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionKey[0] });
+    queryClient.removeQueries({ predicate: isUserData });
   };
 }
