@@ -38,4 +38,24 @@ describe('TaskItem', () => {
     await userEvent.click(screen.getByRole('checkbox', { name: 'Write report' }));
     await waitFor(() => expect(patch).toEqual({ completed: true }));
   });
+
+  it('closes the edit form once the save lands, even when the box is ticked while it is in flight', async () => {
+    let releaseSave = () => {};
+    const saveHeld = new Promise<void>((resolve) => (releaseSave = resolve));
+    server.use(
+      http.patch(`*/api/tasks/${task.id}`, async ({ request }) => {
+        const patch = (await request.json()) as object;
+        if ('title' in patch) await saveHeld;
+        return HttpResponse.json({ ...task, ...patch });
+      }),
+    );
+    renderWithQuery(<TaskItem task={task} onDelete={() => {}} />);
+    await userEvent.click(screen.getByRole('button', { name: 'Edit Write report' }));
+    await userEvent.clear(screen.getByLabelText('Edit title'));
+    await userEvent.type(screen.getByLabelText('Edit title'), 'Write the report');
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Write report' }));
+    releaseSave();
+    await waitFor(() => expect(screen.queryByLabelText('Edit title')).toBeNull());
+  });
 });

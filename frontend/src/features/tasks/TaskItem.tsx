@@ -6,7 +6,10 @@ const dateFormat = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'nu
 type Props = { task: Task; onDelete: (task: Task) => void };
 
 export function TaskItem({ task, onDelete }: Props) {
-  const update = useUpdateTask();
+  // Two mutations: TanStack Query runs a mutate() call's own callbacks only for the latest call of a
+  // hook, so a tick of the box while a save is in flight would otherwise leave the form open.
+  const edit = useUpdateTask();
+  const toggle = useUpdateTask();
   const [editing, setEditing] = useState(false);
   const pending = task.id.startsWith('pending-');
 
@@ -22,7 +25,7 @@ export function TaskItem({ task, onDelete }: Props) {
       ...(dueDate !== task.dueDate && { dueDate }),
     };
     // The form stays open until the change is saved, so a refused one keeps what was typed.
-    if (Object.keys(patch).length > 0) update.mutate({ id: task.id, patch }, { onSuccess: () => setEditing(false) });
+    if (Object.keys(patch).length > 0) edit.mutate({ id: task.id, patch }, { onSuccess: () => setEditing(false) });
     else setEditing(false);
   }
 
@@ -35,13 +38,13 @@ export function TaskItem({ task, onDelete }: Props) {
         aria-label={task.title}
         defaultChecked={task.completed}
         disabled={pending}
-        onChange={() => update.mutate({ id: task.id, patch: { completed: !task.completed } })}
+        onChange={() => toggle.mutate({ id: task.id, patch: { completed: !task.completed } })}
       />
       {editing ? (
         <form className="edit" onSubmit={save}>
-          {update.error && (
+          {edit.error && (
             <p className="field-error" role="alert">
-              {update.error.message}
+              {edit.error.message}
             </p>
           )}
           <input name="title" aria-label="Edit title" defaultValue={task.title} maxLength={200} autoFocus />
