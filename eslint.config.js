@@ -12,7 +12,11 @@ const below = (folders, message) => ({
 });
 /** Imports of a top folder of the repository, however many levels up the path climbs. */
 const top = (folders, message) => ({ group: folders.flatMap((f) => [`**/../${f}/**`, `../${f}/**`]), message });
-const APP_NOT_TOOLING = top(['scripts', 'workflows-src'], 'the app imports none of the tooling');
+const APP_NOT_TOOLING = top(['scripts', 'workflows-src', 'project'], 'the app imports none of the tooling');
+const PROJECT_AT_THE_BOTTOM = top(
+  ['scripts', 'workflows-src', 'frontend', 'backend', 'test', '.github'],
+  'project/ (versions and names) is below all the tooling: it imports no other folder',
+);
 const TOOLING_NOT_APP = top(['frontend', 'backend', 'test'], 'the tooling imports no app or test code');
 const SCRIPTS_RUN_WORKFLOWS = top(['scripts'], 'scripts/ runs workflows-src, not the other way round');
 const BACKEND_ABOVE = {
@@ -49,6 +53,7 @@ export default tseslint.config(
   rule(['frontend/**', 'backend/**'], APP_NOT_TOOLING),
   rule(['scripts/**'], TOOLING_NOT_APP),
   rule(['workflows-src/**'], TOOLING_NOT_APP, SCRIPTS_RUN_WORKFLOWS),
+  rule(['project/**'], PROJECT_AT_THE_BOTTOM),
   // The backend's layers import downwards only: domain ← db ← tasks ← chat ← routes, mcp, plugins ← app.
   ...Object.entries(BACKEND_ABOVE).map(([folder, above]) =>
     rule(

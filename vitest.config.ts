@@ -97,7 +97,7 @@ export default defineConfig({
       },
       // Faults against a deployed release; only through npm run test:cluster.
       ...(process.env.CLUSTER_TESTS === '1'
-        ? [{ extends: true, test: { name: 'cluster-faults', include: ['test/e2e/cluster.test.ts'] } }]
+        ? [{ extends: true, test: { name: 'cluster-faults', include: ['test/e2e/cluster-faults.test.ts'] } }]
         : []),
       // Faults against the running compose stack; only through npm run test:stack.
       ...(process.env.STACK_TESTS === '1'

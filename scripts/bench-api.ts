@@ -17,7 +17,8 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { parseCommandLine } from './lib/cli.js';
-import { freePort, waitUntilAnswers } from './lib/processes.js';
+import { freePort } from './lib/ports.js';
+import { exited, waitForStatus } from './lib/wait.js';
 
 parseCommandLine(process.argv.slice(2), {
   usage: 'npm run bench:api [-- --help]',
@@ -84,7 +85,7 @@ async function start(args: string[], env: Record<string, string>): Promise<{ chi
     env: { PATH: process.env.PATH, HOST: '127.0.0.1', PORT: String(port), ...env },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
-  await waitUntilAnswers(`${url}/health/live`, child);
+  await waitForStatus(`${url}/health/live`, { timeoutMs: 30_000, gaveUp: exited(child) });
   return { child, url };
 }
 

@@ -9,7 +9,10 @@ import { randomBytes } from 'node:crypto';
 import { buildImages } from './images/build.js';
 import { IMAGES, imageRef, type ImageSpec } from './images/images.js';
 import { parseCommandLine } from './lib/cli.js';
-import { capture, docker, dockerOut, publishedUrl, repoRoot, requireDocker, waitFor200 } from './lib/docker.js';
+import { IMAGE_NAMES } from '../project/names.js';
+import { repoRoot } from '../project/root.js';
+import { capture, docker, dockerOut, publishedUrl, requireDocker } from './lib/docker.js';
+import { waitForStatus } from './lib/wait.js';
 
 parseCommandLine(process.argv.slice(2), {
   usage: 'npm run bench:images [-- --help]',
@@ -27,8 +30,8 @@ const seconds = (ms: number) => (ms / 1000).toFixed(1);
 
 // One source file per image, changed (a comment appended) for the warm builds, then restored.
 const SOURCE_FILE: Record<string, string> = {
-  'todo-backend': 'backend/src/server.ts',
-  'todo-frontend': 'frontend/src/app/App.tsx',
+  [IMAGE_NAMES.backend]: 'backend/src/server.ts',
+  [IMAGE_NAMES.frontend]: 'frontend/src/app/App.tsx',
 };
 
 async function timedBuild(image: ImageSpec, noCache: boolean): Promise<number> {
@@ -65,8 +68,7 @@ async function startToHealthy(image: ImageSpec, args: string[], path: string): P
       imageRef(image),
     ]);
     try {
-      const tookMs = await waitFor200(`${publishedUrl(id, image.port)}${path}`, 120_000);
-      if (tookMs === undefined) throw new Error(`${imageRef(image)} did not answer ${path} within 120 s`);
+      await waitForStatus(`${publishedUrl(id, image.port)}${path}`, { status: 200, timeoutMs: 120_000 });
       times.push(Date.now() - started);
     } finally {
       capture(docker, ['rm', '-f', id]);

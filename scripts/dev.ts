@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseCommandLine } from './lib/cli.js';
 import { requireSupportedNode } from './lib/node-version.js';
-import { answers } from './lib/processes.js';
+import { answers } from './lib/wait.js';
 
 requireSupportedNode();
 

@@ -1,30 +1,20 @@
 /**
- * npm run gen:workflows — writes .github/workflows/<name>.yml from workflows-src/*.wac.ts.
- * With --check it writes nothing, prints what differs, and exits 1 when the YAML is stale.
+ * npm run gen:workflows — writes .github/workflows/<name>.yml from workflows-src/*.wac.ts, and
+ * toolchain.env's values into the files that carry a copy (project/stamps.ts).
+ * With --check it writes nothing, prints what differs, and exits 1 when any of them is stale.
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Workflow } from '@github-actions-workflow-ts/lib';
-import { renderWorkflow } from '../workflows-src/lib/render.js';
+import { join } from 'node:path';
+import { repoRoot } from '../project/root.js';
+import { stampedFiles } from '../project/stamps.js';
+import { generate, OUTPUT_DIR } from '../workflows-src/lib/render.js';
 import { parseCommandLine } from './lib/cli.js';
 import { isMain } from './lib/main.js';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const sourceDir = `${root}workflows-src`;
-const outputDir = `${root}.github/workflows`;
-
-export async function generate(): Promise<Map<string, string>> {
-  const files = new Map<string, string>();
-  for (const source of readdirSync(sourceDir)
-    .filter((f) => f.endsWith('.wac.ts'))
-    .sort()) {
-    const module = (await import(pathToFileURL(`${sourceDir}/${source}`).href)) as Record<string, unknown>;
-    for (const value of Object.values(module)) {
-      if (value instanceof Workflow)
-        files.set(`${value.filename}.yml`, renderWorkflow(value, `workflows-src/${source}`));
-    }
-  }
-  return files;
+/** Every file gen:workflows writes, by path from the root, as it should be. */
+export async function expectedFiles(): Promise<Map<string, string>> {
+  const workflows = [...(await generate())].map(([name, yaml]) => [`${OUTPUT_DIR}/${name}`, yaml] as const);
+  return new Map([...workflows, ...stampedFiles()]);
 }
 
 function firstDifference(a: string, b: string): string {
@@ -38,35 +28,35 @@ function firstDifference(a: string, b: string): string {
 async function main() {
   const { check } = parseCommandLine(process.argv.slice(2), {
     usage: 'npm run gen:workflows [-- --check]',
-    about: 'Writes .github/workflows/ from workflows-src/.',
-    options: { check: { default: false, description: 'write nothing; exit 1 naming each workflow that differs' } },
+    about: "Writes .github/workflows/ from workflows-src/, and toolchain.env's values where they are copied.",
+    options: { check: { default: false, description: 'write nothing; exit 1 naming each file that differs' } },
   });
   const started = performance.now();
-  const files = await generate();
-  const stale: string[] = [];
-  for (const [name, yaml] of files) {
-    const path = `${outputDir}/${name}`;
-    const committed = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
-    if (committed === yaml) continue;
+  const files = await expectedFiles();
+  let stale = 0;
+  for (const [path, content] of files) {
+    const absolute = join(repoRoot, path);
+    const committed = existsSync(absolute) ? readFileSync(absolute, 'utf8') : undefined;
+    if (committed === content) continue;
     if (check) {
-      stale.push(name);
-      console.error(
-        `.github/workflows/${name} is stale (${committed === undefined ? 'missing' : firstDifference(yaml, committed)})`,
-      );
+      stale += 1;
+      console.error(`${path} is stale (${committed === undefined ? 'missing' : firstDifference(content, committed)})`);
     } else {
-      writeFileSync(path, yaml);
-      console.log(`wrote .github/workflows/${name}`);
+      writeFileSync(absolute, content);
+      console.log(`wrote ${path}`);
     }
   }
-  const orphans = readdirSync(outputDir).filter((f) => f.endsWith('.yml') && !files.has(f));
+  const orphans = readdirSync(join(repoRoot, OUTPUT_DIR)).filter(
+    (f) => f.endsWith('.yml') && !files.has(`${OUTPUT_DIR}/${f}`),
+  );
   for (const orphan of orphans)
-    console.error(`.github/workflows/${orphan} has no source in workflows-src/: delete it or add one`);
-  if (stale.length > 0 || orphans.length > 0) {
+    console.error(`${OUTPUT_DIR}/${orphan} has no source in workflows-src/: delete it or add one`);
+  if (stale > 0 || orphans.length > 0) {
     console.error('Run npm run gen:workflows and commit the result.');
     process.exit(1);
   }
   console.log(
-    `${files.size} workflow(s) ${check ? 'up to date' : 'generated'} in ${(performance.now() - started).toFixed(0)} ms`,
+    `${files.size} file(s) ${check ? 'up to date' : 'generated'} in ${(performance.now() - started).toFixed(0)} ms`,
   );
 }
 

@@ -10,7 +10,8 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { buildImages } from './images/build.js';
 import { IMAGES, imageRef } from './images/images.js';
 import { parseCommandLine } from './lib/cli.js';
-import { COMPOSE_ENV_FILE, capture, composeCommand, docker, repoRoot, requireDocker, run } from './lib/docker.js';
+import { repoRoot } from '../project/root.js';
+import { COMPOSE_ENV_FILE, capture, composeCommand, docker, requireDocker, run } from './lib/docker.js';
 
 const port = process.env.FRONTEND_PORT ?? '3000';
 const url = `http://127.0.0.1:${port}`;

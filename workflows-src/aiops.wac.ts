@@ -1,7 +1,6 @@
 import { NormalJob, Step, Workflow } from '@github-actions-workflow-ts/lib';
-import { checkout, clusterDiagnostics, npmCi, npmRun, setupNode } from './lib/steps.js';
-
-const RUNNER = 'ubuntu-24.04';
+import { CLUSTER, INGRESS_NAMESPACE } from '../project/names.js';
+import { checkout, clusterDiagnostics, npmCi, npmRun, RUNNER, setupNode } from './lib/steps.js';
 
 // Secrets cannot appear in a job's `if:`; this job turns "is a key set" into an output.
 const gate = new NormalJob('gate', {
@@ -52,7 +51,7 @@ const aiops = new NormalJob('aiops', {
       env: { OPENAI_API_KEY: '${{ secrets.OPENAI_API_KEY }}', GEMINI_API_KEY: '${{ secrets.GEMINI_API_KEY }}' },
       run: 'scripts/aiops/ask.sh',
     }),
-    ...clusterDiagnostics({ 'ingress-namespace': 'ingress-nginx', 'kind-cluster': 'todo-chatbot' }),
+    ...clusterDiagnostics({ 'ingress-namespace': INGRESS_NAMESPACE, 'kind-cluster': CLUSTER }),
   ]);
 
 export const aiopsWorkflow = new Workflow('aiops', {

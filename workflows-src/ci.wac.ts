@@ -1,4 +1,6 @@
 import { NormalJob, Step, Workflow } from '@github-actions-workflow-ts/lib';
+import { CLUSTER, INGRESS_NAMESPACE, PUBLIC_URL } from '../project/names.js';
+import { TOOLCHAIN } from '../project/toolchain.js';
 import {
   buildCacheEnv,
   checkout,
@@ -7,11 +9,14 @@ import {
   goInstall,
   pipInstall,
   hostsAdd,
+  IMAGE_MATRIX,
   keepResultsUnderAct,
   loadImages,
+  NOT_UNDER_ACT_JOB,
   NOT_UNDER_ACT_STEP,
   npmCi,
   npmRun,
+  RUNNER,
   saveImages,
   scanReport,
   setupBuildx,
@@ -22,8 +27,6 @@ import {
   uploadOnFailure,
 } from './lib/steps.js';
 import * as action from './lib/bindings/actions.js';
-
-const RUNNER = 'ubuntu-24.04';
 
 /** The job summary of one vitest JSON report (written by a script's run with TEST_REPORT=name). */
 const summary = (report: string, title: string) =>
@@ -64,7 +67,7 @@ const test = new NormalJob('test', {
   permissions: { contents: 'read' },
   services: {
     postgres: {
-      image: 'postgres:17',
+      image: TOOLCHAIN.POSTGRES_IMAGE,
       env: { POSTGRES_PASSWORD: 'postgres' },
       ports: ['5432:5432'],
       options: '--health-cmd "pg_isready -U postgres" --health-interval 5s --health-timeout 5s --health-retries 10',
@@ -113,20 +116,16 @@ const images = new NormalJob('images', {
   ...saveImages,
 ]);
 
-// A job only GitHub runs: npm run act sends an event with "act": true (a job's `if:` cannot read
-// env). docs/pipeline.md lists each such job and why.
-const NOT_UNDER_ACT = '${{ !github.event.act }}';
-
 // 4. Trivy on each image: every finding to code scanning, and a gate on fixable HIGH/CRITICAL ones.
 // GitHub only: the vulnerability database comes from a registry. upload-sarif reads the run
 // (actions: read) in private repositories.
 const scan = new NormalJob('scan', {
   name: 'Scan ${{ matrix.image }}',
-  if: NOT_UNDER_ACT,
+  if: NOT_UNDER_ACT_JOB,
   'runs-on': RUNNER,
   'timeout-minutes': 20,
   permissions: { contents: 'read', actions: 'read', 'security-events': 'write', 'pull-requests': 'write' },
-  strategy: { 'fail-fast': false, matrix: { image: ['todo-backend', 'todo-frontend'] } },
+  strategy: { 'fail-fast': false, matrix: IMAGE_MATRIX },
 })
   .needs([images])
   .addSteps([
@@ -192,12 +191,12 @@ const e2eKind = new NormalJob('e2e-kind', {
     npmRun('cluster:up', { minutes: 30 }),
     npmRun('cluster:deploy -- --skip-build', { minutes: 15 }),
     hostsAdd(),
-    npmRun('test:e2e', { env: { E2E_BASE_URL: 'http://todo.local', TEST_REPORT: 'e2e-kind' }, minutes: 15 }),
+    npmRun('test:e2e', { env: { E2E_BASE_URL: PUBLIC_URL, TEST_REPORT: 'e2e-kind' }, minutes: 15 }),
     npmRun('cluster:test'),
     npmRun('test:cluster', { env: { TEST_REPORT: 'cluster' }, minutes: 15 }),
     summary('e2e-kind', 'End to end on kind'),
     summary('cluster', 'Cluster faults'),
-    ...clusterDiagnostics({ 'ingress-namespace': 'ingress-nginx', 'kind-cluster': 'todo-chatbot' }),
+    ...clusterDiagnostics({ 'ingress-namespace': INGRESS_NAMESPACE, 'kind-cluster': CLUSTER }),
     keepResultsUnderAct,
     uploadOnFailure('kind-test-results', 'test-results/'),
   ]);

@@ -1,8 +1,18 @@
 import { NormalJob, Step, Workflow } from '@github-actions-workflow-ts/lib';
-import { checkout, clusterDiagnostics, hostsAdd, npmCi, npmRun, setupNode, trivyImageScan } from './lib/steps.js';
+import { CLUSTER, INGRESS_NAMESPACE, PUBLIC_URL } from '../project/names.js';
+import {
+  checkout,
+  clusterDiagnostics,
+  hostsAdd,
+  IMAGE_MATRIX,
+  npmCi,
+  npmRun,
+  RUNNER,
+  setupHelm,
+  setupNode,
+  trivyImageScan,
+} from './lib/steps.js';
 import * as action from './lib/bindings/actions.js';
-
-const RUNNER = 'ubuntu-24.04';
 
 const checkoutWithTags = action.checkout({
   id: 'checkout',
@@ -40,13 +50,7 @@ const verify = new NormalJob('verify-release', {
     with: { registry: 'ghcr.io', username: '${{ github.actor }}', password: '${{ secrets.GITHUB_TOKEN }}' },
   }),
   action.cosignInstaller({ id: 'cosign', name: 'Install cosign', if: HAS_RELEASE, 'timeout-minutes': 5 }),
-  action.setupHelm({
-    id: 'setup-helm',
-    name: 'Set up Helm',
-    if: HAS_RELEASE,
-    'timeout-minutes': 5,
-    with: { version: 'v3.21.4' },
-  }),
+  setupHelm(HAS_RELEASE),
   new Step({
     id: 'verify',
     name: 'cosign verify and gh attestation verify, by digest',
@@ -74,7 +78,7 @@ const rescan = new NormalJob('rescan', {
   'runs-on': RUNNER,
   'timeout-minutes': 20,
   permissions: { contents: 'read', actions: 'read', packages: 'read', 'security-events': 'write' },
-  strategy: { 'fail-fast': false, matrix: { image: ['todo-backend', 'todo-frontend'] } },
+  strategy: { 'fail-fast': false, matrix: IMAGE_MATRIX },
 }).addSteps([
   checkoutWithTags,
   new Step({
@@ -126,12 +130,12 @@ const minikube = new NormalJob('minikube', {
     id: 'ip',
     name: 'Minikube address',
     'timeout-minutes': 1,
-    run: 'echo "ip=$(minikube ip --profile todo-chatbot)" >> "$GITHUB_OUTPUT"',
+    run: `echo "ip=$(minikube ip --profile ${CLUSTER})" >> "$GITHUB_OUTPUT"`,
   }),
   hostsAdd('${{ steps.ip.outputs.ip }}'),
-  npmRun('test:e2e', { env: { E2E_BASE_URL: 'http://todo.local' }, minutes: 15 }),
+  npmRun('test:e2e', { env: { E2E_BASE_URL: PUBLIC_URL }, minutes: 15 }),
   npmRun('cluster:test'),
-  ...clusterDiagnostics({ 'ingress-namespace': 'ingress-nginx' }),
+  ...clusterDiagnostics({ 'ingress-namespace': INGRESS_NAMESPACE }),
 ]);
 
 export const nightly = new Workflow('nightly', {

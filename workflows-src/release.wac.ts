@@ -1,10 +1,10 @@
 import { NormalJob, Step, Workflow } from '@github-actions-workflow-ts/lib';
 import * as action from './lib/bindings/actions.js';
-import { checkout, npmCi, setupBuildx, setupNodeUncached } from './lib/steps.js';
+import { CHART_NAME, IMAGE_NAMES } from '../project/names.js';
+import { checkout, npmCi, RUNNER, setupBuildx, setupHelm, setupNodeUncached } from './lib/steps.js';
 
-const RUNNER = 'ubuntu-24.04';
 const REGISTRY = 'ghcr.io/${{ github.repository_owner }}';
-const IMAGES = ['todo-backend', 'todo-frontend'] as const;
+const IMAGES = Object.values(IMAGE_NAMES);
 
 const ghcrLogin = action.login({
   id: 'login',
@@ -115,8 +115,8 @@ const publish = new NormalJob('publish', {
   'timeout-minutes': 15,
   permissions: { contents: 'read', packages: 'write', 'id-token': 'write', attestations: 'write' },
   outputs: {
-    'backend-digest': '${{ steps.manifest.outputs.todo-backend }}',
-    'frontend-digest': '${{ steps.manifest.outputs.todo-frontend }}',
+    'backend-digest': `\${{ steps.manifest.outputs.${IMAGE_NAMES.backend} }}`,
+    'frontend-digest': `\${{ steps.manifest.outputs.${IMAGE_NAMES.frontend} }}`,
   },
 })
   .needs([images])
@@ -151,12 +151,7 @@ const chart = new NormalJob('chart', {
   .needs([publish])
   .addSteps([
     checkout,
-    action.setupHelm({
-      id: 'setup-helm',
-      name: 'Set up Helm',
-      'timeout-minutes': 5,
-      with: { version: 'v3.21.4' },
-    }),
+    setupHelm(),
     new Step({
       id: 'publish-chart',
       name: 'Package and push the chart',
@@ -182,7 +177,7 @@ const chart = new NormalJob('chart', {
     }),
     registryName,
     ...signAttestVerify(
-      [{ name: `${LOWER_REGISTRY}/charts/todo-chatbot`, digest: '${{ steps.publish-chart.outputs.chart-digest }}' }],
+      [{ name: `${LOWER_REGISTRY}/charts/${CHART_NAME}`, digest: '${{ steps.publish-chart.outputs.chart-digest }}' }],
       'chart',
     ),
   ]);

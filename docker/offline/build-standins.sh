@@ -8,15 +8,11 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 docker_dir=$(dirname "$here")
 docker=${DOCKER:-docker}
-NPM_VERSION=10.9.9
+# NODE_IMAGE, DEBIAN_IMAGE, POSTGRES_IMAGE (the bases the Dockerfiles and compose.yaml name), NPM_VERSION.
+# shellcheck source=/dev/null
+source "$docker_dir/../toolchain.env"
 
-# The upstream names, read from where they are used so there is one source of truth.
-wanted_images() {
-  {
-    sed -n 's/^ARG [A-Z_]*IMAGE=\(.*\)$/\1/p' "$docker_dir"/*.Dockerfile
-    sed -n 's/^ *image: *\([a-z]*:[^ ]*\) *$/\1/p' "$docker_dir/compose.yaml"
-  } | grep -v '^todo-' | sort -u
-}
+wanted_images() { printf '%s\n' "$NODE_IMAGE" "$DEBIAN_IMAGE" "$POSTGRES_IMAGE" | sort -u; }
 
 has_image() { "$docker" image inspect "$1" >/dev/null 2>&1; }
 

@@ -50,7 +50,8 @@ if [ -z "$job" ]; then
 fi
 act=${ACT:-$(command -v act || true)}
 if [ -z "$act" ]; then
-  echo "npm run act: act is not installed: go install github.com/nektos/act@v0.2.89 (from the Go module proxy, no GitHub needed), or set ACT" >&2
+  ACT_VERSION=$(sed -n 's/^ACT_VERSION=\([^ ]*\).*/\1/p' "$(dirname "$0")/../../toolchain.env")
+  echo "npm run act: act is not installed: go install github.com/nektos/act@$ACT_VERSION (from the Go module proxy, no GitHub needed), or set ACT" >&2
   exit 1
 fi
 

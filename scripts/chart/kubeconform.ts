@@ -6,7 +6,9 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { parseCommandLine } from '../lib/cli.js';
-import { repoRoot } from '../lib/docker.js';
+import { RELEASE } from '../../project/names.js';
+import { repoRoot } from '../../project/root.js';
+import { TOOLCHAIN } from '../../project/toolchain.js';
 import { renderYaml, scenarios } from './render.js';
 
 parseCommandLine(process.argv.slice(2), {
@@ -23,14 +25,14 @@ const kubernetesVersion = /kindest\/node:v([\d.]+)@/.exec(kindConfig)?.[1];
 
 let failed = 0;
 for (const scenario of scenarios()) {
-  const rendered = renderYaml({ values: scenario.values, release: 'todo-chatbot' });
+  const rendered = renderYaml({ values: scenario.values, release: RELEASE });
   const result = spawnSync(binary, ['-strict', '-summary', '-kubernetes-version', kubernetesVersion ?? 'master', '-'], {
     input: rendered,
     encoding: 'utf8',
   });
   if (result.error) {
     console.error(
-      `chart:kubeconform: ${binary} not found: go install github.com/yannh/kubeconform/cmd/kubeconform@v0.7.0`,
+      `chart:kubeconform: ${binary} not found: go install github.com/yannh/kubeconform/cmd/kubeconform@${TOOLCHAIN.KUBECONFORM_VERSION}`,
     );
     process.exit(1);
   }

@@ -4,8 +4,8 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { load } from 'js-yaml';
-import { repoRoot } from '../lib/docker.js';
-import { CHART_DIR } from './render.js';
+import { repoRoot } from '../../project/root.js';
+import { CHART_DIR } from '../../project/names.js';
 import { parseCommandLine } from '../lib/cli.js';
 import { isMain } from '../lib/main.js';
 

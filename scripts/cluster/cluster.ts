@@ -14,31 +14,29 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { load } from 'js-yaml';
 import { IMAGES, imageRef } from '../images/images.js';
-import { capture, docker, repoRoot } from '../lib/docker.js';
+import { repoRoot } from '../../project/root.js';
+import { CHART_DIR, CLUSTER, HOST, INGRESS_NAMESPACE, NAMESPACE, PUBLIC_URL, RELEASE } from '../../project/names.js';
+import { TOOLCHAIN } from '../../project/toolchain.js';
+import { capture, docker } from '../lib/docker.js';
 import { helmBinary, kubectlBinary } from '../lib/tools.js';
 import { parseCommandLine, type Parsed } from '../lib/cli.js';
 import { isMain } from '../lib/main.js';
 import { execute, missingTools, type Step, type Tool } from './plan.js';
 
-const KIND_CONFIG = load(readFileSync(`${repoRoot}/kind-config.yaml`, 'utf8')) as {
-  name: string;
-  nodes: { image: string }[];
-};
-export const CLUSTER = KIND_CONFIG.name;
 const CONTROL_PLANE = `${CLUSTER}-control-plane`; // kind's name for the node's container
-export const RELEASE = 'todo-chatbot';
-const CHART = 'helm/todo-chatbot';
 const OFFLINE_NODE_BUILD = 'docker/offline/kind-node/build.sh';
-const PUBLIC_URL = 'http://todo.local';
 const OFFLINE_URL = 'http://127.0.0.1';
-const OFFLINE_NODE_IMAGE = `todo-kind-node:${readFileSync(`${repoRoot}/docker/offline/kind-node/kubernetes-version`, 'utf8').trim()}`;
-export const INGRESS_NAMESPACE = 'ingress-nginx'; // the namespace of the kind manifest below
+const OFFLINE_NODE_IMAGE = `todo-kind-node:${TOOLCHAIN.OFFLINE_KUBERNETES_VERSION}`;
 const INGRESS_NGINX =
   'https://raw.githubusercontent.com/kubernetes/ingress-nginx/controller-v1.15.1/deploy/static/provider/kind/deploy.yaml';
 
 const TOOLS: Record<string, Tool> = {
   docker: { name: 'docker', binary: docker, install: 'install Docker Engine (Debian: apt-get install docker.io)' },
-  kind: { name: 'kind', binary: 'kind', install: 'go install sigs.k8s.io/kind@v0.32.0 (or see kind.sigs.k8s.io)' },
+  kind: {
+    name: 'kind',
+    binary: 'kind',
+    install: `go install sigs.k8s.io/kind@${TOOLCHAIN.KIND_VERSION} (or see kind.sigs.k8s.io)`,
+  },
   minikube: { name: 'minikube', binary: 'minikube', install: 'see https://minikube.sigs.k8s.io/docs/start/' },
 };
 
@@ -56,7 +54,7 @@ const CLI = {
     offline: { default: false, description: 'kind on a node image built here from Debian and Go modules (up, deploy)' },
     'dry-run': { default: false, description: 'print the commands and run none' },
     'skip-build': { default: false, description: 'deploy the images already built instead of building them' },
-    namespace: { default: 'todo', description: 'the namespace of the release (deploy, test)' },
+    namespace: { default: NAMESPACE, description: 'the namespace of the release (deploy, test)' },
     'delete-cluster': { default: false, description: 'down: delete the cluster too' },
     images: { default: false, description: 'down: remove the images from Docker too' },
   },
@@ -66,7 +64,7 @@ type Options = Omit<Parsed<typeof CLI.options>, 'args'>;
 /** Whether the node image of kind-config.yaml is missing and cannot be pulled (a pull is tried). */
 function upstreamNodeUnavailable(o: Options): boolean {
   if (o.offline) return true;
-  const image = KIND_CONFIG.nodes[0]!.image;
+  const image = TOOLCHAIN.KIND_NODE_IMAGE;
   if (o.minikube || o['dry-run'] || spawnSync(docker, ['image', 'inspect', image], { stdio: 'ignore' }).status === 0) {
     return false;
   }
@@ -122,7 +120,7 @@ function upPlan(o: Options): Step[] {
 
 /** The chart's PostgreSQL image: on an offline cluster it is loaded like the app's own. */
 function postgresImage(): string {
-  const values = load(readFileSync(`${repoRoot}/${CHART}/values.yaml`, 'utf8')) as {
+  const values = load(readFileSync(`${repoRoot}/${CHART_DIR}/values.yaml`, 'utf8')) as {
     postgresql: { image: { repository: string; tag: string } };
   };
   return `${values.postgresql.image.repository}:${values.postgresql.image.tag}`;
@@ -227,11 +225,11 @@ function deployPlan(o: Options, helm: string, kubectl: string, offline: boolean)
         'upgrade',
         '--install',
         RELEASE,
-        CHART,
+        CHART_DIR,
         '--namespace',
         namespace,
         '--values',
-        `${CHART}/ci/kind-values.yaml`,
+        `${CHART_DIR}/ci/kind-values.yaml`,
         // Offline there is no ingress controller: the UI is published on 127.0.0.1:80, reached as
         // http://todo.local (hosts:add) like the Ingress, or as http://127.0.0.1.
         ...(offline
@@ -299,8 +297,8 @@ if (isMain(import.meta.url)) {
     if (command === 'deploy' && !o['dry-run']) {
       console.log(
         offline
-          ? `\nready: ${OFFLINE_URL}, and ${PUBLIC_URL} with "127.0.0.1 todo.local" in /etc/hosts (sudo npm run hosts:add) (offline cluster: the UI, which proxies the API, without an Ingress)`
-          : `\nready: ${PUBLIC_URL} (this machine needs "127.0.0.1 todo.local" in /etc/hosts: sudo npm run hosts:add)`,
+          ? `\nready: ${OFFLINE_URL}, and ${PUBLIC_URL} with "127.0.0.1 ${HOST}" in /etc/hosts (sudo npm run hosts:add) (offline cluster: the UI, which proxies the API, without an Ingress)`
+          : `\nready: ${PUBLIC_URL} (this machine needs "127.0.0.1 ${HOST}" in /etc/hosts: sudo npm run hosts:add)`,
       );
     }
   } catch (error) {

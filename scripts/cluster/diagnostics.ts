@@ -6,13 +6,13 @@
 import { spawnSync } from 'node:child_process';
 import { commands, podStates } from '../../.github/actions/cluster-diagnostics/src/collect.js';
 import { helmBinary, kubectlBinary } from '../lib/tools.js';
-import { CLUSTER, INGRESS_NAMESPACE, RELEASE } from './cluster.js';
+import { CLUSTER, INGRESS_NAMESPACE, NAMESPACE, RELEASE } from '../../project/names.js';
 import { parseCommandLine } from '../lib/cli.js';
 
 const { namespace } = parseCommandLine(process.argv.slice(2), {
   usage: 'npm run cluster:diagnostics -- [options]',
   about: 'Prints the nodes, events, pods, their descriptions and logs, and the Helm history of the release.',
-  options: { namespace: { default: 'todo', description: 'the namespace of the release' } },
+  options: { namespace: { default: NAMESPACE, description: 'the namespace of the release' } },
 });
 const binaries: Record<string, string> = { kubectl: kubectlBinary(), helm: helmBinary() };
 const output = ([tool, ...args]: string[]) => {

@@ -4,6 +4,7 @@
  * Windows: add "127.0.0.1 todo.local" to C:\Windows\System32\drivers\etc\hosts as Administrator.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { HOST } from '../../project/names.js';
 import { parseCommandLine } from '../lib/cli.js';
 import { isMain } from '../lib/main.js';
 
@@ -30,7 +31,7 @@ if (isMain(import.meta.url)) {
       about: `Adds the host to ${file} (HOSTS_FILE), or removes it; needs root (sudo) unless --dry-run.`,
       options: {
         ip: { default: '127.0.0.1', description: "the cluster's address (minikube ip for Minikube)" },
-        host: { default: 'todo.local', description: 'the name to point at it' },
+        host: { default: HOST, description: 'the name to point at it' },
         'dry-run': { default: false, description: 'print the file it would write, and write nothing' },
       },
       env: { HOSTS_FILE: 'the hosts file (default /etc/hosts)' },

@@ -3,7 +3,7 @@
  * by one with each command shown, or only shown with --dry-run.
  */
 import { spawnSync } from 'node:child_process';
-import { repoRoot } from '../lib/docker.js';
+import { repoRoot } from '../../project/root.js';
 
 export type Step = { title: string; command: string[]; env?: Record<string, string> };
 

@@ -7,7 +7,8 @@
  * (linux/amd64 or linux/arm64) builds for that platform (the release builds each on its own runner).
  */
 import { readFileSync } from 'node:fs';
-import { buildCaFile, buildCommand, capture, docker, repoRoot, requireDocker, run } from '../lib/docker.js';
+import { repoRoot } from '../../project/root.js';
+import { buildCaFile, buildCommand, capture, docker, requireDocker, run } from '../lib/docker.js';
 import { IMAGES, imageRef, type ImageSpec } from './images.js';
 import { parseCommandLine } from '../lib/cli.js';
 import { isMain } from '../lib/main.js';

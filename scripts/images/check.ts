@@ -3,8 +3,10 @@
  * with a read-only root filesystem, no capabilities and only /tmp writable, and stops it with
  * SIGTERM. Prints one table; exits 1 when any check fails.
  */
+import { IMAGE_NAMES } from '../../project/names.js';
 import { parseCommandLine } from '../lib/cli.js';
-import { capture, docker, dockerOut, publishedUrl, requireDocker, waitFor200 } from '../lib/docker.js';
+import { capture, docker, dockerOut, publishedUrl, requireDocker } from '../lib/docker.js';
+import { waitForStatus } from '../lib/wait.js';
 import { IMAGES, imageRef, type ImageSpec } from './images.js';
 import { checkFiles, checkInspect, type Finding, type InspectedImage } from './rules.js';
 
@@ -45,8 +47,13 @@ async function startLockedDown(image: ImageSpec): Promise<Finding[]> {
   ]);
   try {
     const base = publishedUrl(id, image.port);
-    const running = () => dockerOut(['inspect', '--format', '{{.State.Running}}', id]) === 'true';
-    const tookMs = await waitFor200(`${base}${image.smoke.path}`, START_TIMEOUT_MS, running);
+    const stopped = () =>
+      dockerOut(['inspect', '--format', '{{.State.Running}}', id]) === 'true' ? undefined : 'its container stopped';
+    const tookMs = await waitForStatus(`${base}${image.smoke.path}`, {
+      status: 200,
+      timeoutMs: START_TIMEOUT_MS,
+      gaveUp: stopped,
+    }).catch(() => undefined);
     const findings: Finding[] = [
       {
         check: 'read-only start',
@@ -57,7 +64,7 @@ async function startLockedDown(image: ImageSpec): Promise<Finding[]> {
             : `no 200 from ${image.smoke.path}: ${capture(docker, ['logs', '--tail', '3', id]).stderr.trim()}`,
       },
     ];
-    if (image.name === 'todo-frontend') findings.push(await frontendBehaviour(base));
+    if (image.name === IMAGE_NAMES.frontend) findings.push(await frontendBehaviour(base));
     const stopStarted = Date.now();
     capture(docker, ['stop', '--time', '20', id]);
     const code = dockerOut(['inspect', '--format', '{{.State.ExitCode}}', id]);

@@ -1,4 +1,6 @@
 /** The images this repository builds, and what `images:check` holds them to. */
+import { DEV_TAG, IMAGE_NAMES } from '../../project/names.js';
+
 export type ImageSpec = {
   name: string;
   dockerfile: string;
@@ -10,14 +12,14 @@ export type ImageSpec = {
 
 export const IMAGES: ImageSpec[] = [
   {
-    name: 'todo-backend',
+    name: IMAGE_NAMES.backend,
     dockerfile: 'docker/backend.Dockerfile',
     budgetMB: 150,
     port: 8000,
     smoke: { env: { ENVIRONMENT: 'development', PGLITE_DATA_DIR: 'memory://' }, path: '/health/ready' },
   },
   {
-    name: 'todo-frontend',
+    name: IMAGE_NAMES.frontend,
     dockerfile: 'docker/frontend.Dockerfile',
     budgetMB: 100,
     port: 3000,
@@ -26,5 +28,5 @@ export const IMAGES: ImageSpec[] = [
   },
 ];
 
-export const imageTag = () => process.env.IMAGE_TAG ?? 'dev';
+export const imageTag = () => process.env.IMAGE_TAG ?? DEV_TAG;
 export const imageRef = (image: ImageSpec) => `${image.name}:${imageTag()}`;

@@ -1,9 +1,7 @@
+import { COMPOSE_PROJECT_NAME } from '../../project/names.js';
+import { repoRoot } from '../../project/root.js';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { answers } from './processes.js';
-
-export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 /** The Docker CLI: DOCKER when set (e.g. /usr/bin/docker for Debian's docker.io with BuildKit built in). */
 export const docker = process.env.DOCKER ?? 'docker';
@@ -48,20 +46,6 @@ export function publishedUrl(container: string, port: number): string {
     .pop()}`;
 }
 
-/** Polls the URL until it answers 200; resolves with the milliseconds it took, or undefined at the timeout. */
-export async function waitFor200(
-  url: string,
-  timeoutMs: number,
-  stillRunning = () => true,
-): Promise<number | undefined> {
-  const started = Date.now();
-  while (Date.now() - started < timeoutMs && stillRunning()) {
-    if (await answers(url)) return Date.now() - started;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return undefined;
-}
-
 export function requireDocker(): void {
   const { status, stderr } = capture(docker, ['version', '--format', '{{.Server.Version}}']);
   if (status !== 0) {
@@ -80,7 +64,7 @@ export function buildCommand(): { args: string[]; env: NodeJS.ProcessEnv } {
 
 const COMPOSE_FILE = 'docker/compose.yaml';
 export const COMPOSE_ENV_FILE = 'docker/.env';
-const COMPOSE_PROJECT = process.env.COMPOSE_PROJECT_NAME ?? 'todo-chatbot';
+const COMPOSE_PROJECT = process.env.COMPOSE_PROJECT_NAME ?? COMPOSE_PROJECT_NAME;
 
 /** Compose v2 (`docker compose`) when present, else Debian's docker-compose 1.29; with the project's files. */
 export function composeCommand(): [string, ...string[]] {

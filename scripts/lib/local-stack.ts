@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { build, preview } from 'vite';
-import { freePort, waitUntilAnswers } from './processes.js';
+import { freePort } from './ports.js';
+import { exited, waitForStatus } from './wait.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -32,7 +33,11 @@ export async function startStack(): Promise<Stack> {
   let output = '';
   api.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   api.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  await waitUntilAnswers(`http://127.0.0.1:${apiPort}/health/ready`, api, () => output);
+  await waitForStatus(`http://127.0.0.1:${apiPort}/health/ready`, {
+    timeoutMs: 30_000,
+    gaveUp: exited(api),
+    context: () => output,
+  });
 
   const target = `http://127.0.0.1:${apiPort}`;
   const web = await preview({

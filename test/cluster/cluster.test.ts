@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { withHost, withoutHost } from '../../scripts/cluster/hosts.js';
+import { TOOLCHAIN } from '../../project/toolchain.js';
 
 const script = (file: string, args: string[], env: Record<string, string> = {}) => {
   const result = spawnSync(process.execPath, ['--import', 'tsx', file, ...args], {
@@ -44,7 +45,7 @@ describe('cluster scripts', () => {
   });
 
   it('plan an offline cluster: build the node image from Debian and Go modules, create the cluster on it', () => {
-    const version = readFileSync('docker/offline/kind-node/kubernetes-version', 'utf8').trim();
+    const version = TOOLCHAIN.OFFLINE_KUBERNETES_VERSION;
     const commands = cluster('up', '--offline', '--dry-run')
       .out.split('\n')
       .filter((line) => line.startsWith('  $ '));

@@ -1,3 +1,5 @@
+import { waitForStatus } from '../../scripts/lib/wait.js';
+
 declare module 'vitest' {
   // Provided by test/browser/global-setup.ts: the stack under test.
   export interface ProvidedContext {
@@ -66,19 +68,8 @@ export class StackClient {
 }
 
 /** Polls <baseURL>/health until it answers the status; throws with the last answer at the timeout. */
-export async function healthIs(baseURL: string, status: number, timeoutMs = 180_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let last: number | undefined;
-  while (Date.now() < deadline) {
-    last = await fetch(`${baseURL}/health`, { signal: AbortSignal.timeout(5_000) }).then(
-      (r) => r.status,
-      () => undefined,
-    );
-    if (last === status) return;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(`${baseURL}/health answered ${last}, not ${status}, for ${timeoutMs / 1000} s`);
-}
+export const healthIs = (baseURL: string, status: number, timeoutMs = 180_000): Promise<number> =>
+  waitForStatus(`${baseURL}/health`, { status, timeoutMs, intervalMs: 500 });
 
 let counter = 0;
 export const uniqueEmail = (prefix: string) => `${prefix}-${Date.now()}-${++counter}@example.com`;

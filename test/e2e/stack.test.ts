@@ -3,7 +3,8 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch } from '../../scripts/lib/browser.js';
 import { addTask, signUpThroughUi } from '../browser/pages.js';
-import { composeCommand, docker, repoRoot } from '../../scripts/lib/docker.js';
+import { repoRoot } from '../../project/root.js';
+import { composeCommand, docker } from '../../scripts/lib/docker.js';
 import { healthIs as waitForStatus, StackClient, uniqueEmail } from './client.js';
 
 // Faults against the compose stack (npm run stack:up first): restarts, a full down/up keeping the

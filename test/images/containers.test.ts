@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { IMAGES, imageRef } from '../../scripts/images/images.js';
-import { docker, dockerOut as dockerOutput, publishedUrl, waitFor200 } from '../../scripts/lib/docker.js';
+import { docker, dockerOut as dockerOutput, publishedUrl } from '../../scripts/lib/docker.js';
+import { waitForStatus } from '../../scripts/lib/wait.js';
 
 // The backend image on its own, under bad configuration and a late database (npm run test:stack).
 const backend = imageRef(IMAGES.find((image) => image.name === 'todo-backend')!);
@@ -69,6 +70,8 @@ describe(`the ${backend} container`, { timeout: 120_000 }, () => {
       ...['-e', 'POSTGRES_USER=todo', '-e', 'POSTGRES_PASSWORD=pw', '-e', 'POSTGRES_DB=todo', postgresImage],
     );
     cleanup.push(['rm', '-f', db]);
-    expect(await waitFor200(`${publishedUrl(api, 8000)}/health/ready`, 60_000)).toBeDefined();
+    expect(
+      await waitForStatus(`${publishedUrl(api, 8000)}/health/ready`, { status: 200, timeoutMs: 60_000 }),
+    ).toBeGreaterThanOrEqual(0);
   });
 });

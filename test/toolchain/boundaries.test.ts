@@ -38,6 +38,17 @@ describe('the architecture lint (eslint.config.js)', () => {
       /the tooling imports no app or test code/,
     ],
     ['workflows-src/lib/x.ts', "import { isMain } from '../../scripts/lib/main.js';", /scripts\/ runs workflows-src/],
+    [
+      'project/x.ts',
+      "import { PINS } from '../workflows-src/lib/pins.js';",
+      /project\/ \(versions and names\) is below/,
+    ],
+    ['project/x.ts', "import { docker } from '../scripts/lib/docker.js';", /project\/ \(versions and names\) is below/],
+    [
+      'backend/src/x.ts',
+      "import { TOOLCHAIN } from '../../project/toolchain.js';",
+      /the app imports none of the tooling/,
+    ],
   ])('refuses %s importing upwards or across', async (file, code, message) => {
     const messages = await lint(file, `${code}\nexport const x = 1;\n`);
     expect(messages).toEqual([expect.stringMatching(message)]);
@@ -50,6 +61,9 @@ describe('the architecture lint (eslint.config.js)', () => {
     ['backend/src/routes/x.ts', "import { TOOLS } from '../chat/tools.js';"],
     ['test/browser/x.ts', "import { launch } from '../../scripts/lib/browser.js';"],
     ['scripts/x.ts', "import { generate } from '../workflows-src/lib/render.js';"],
+    ['workflows-src/lib/x.ts', "import { TOOLCHAIN } from '../../project/toolchain.js';"],
+    ['scripts/cluster/x.ts', "import { RELEASE } from '../../project/names.js';"],
+    ['project/x.ts', "import { repoRoot } from './root.js';"],
   ])('lets %s import downwards', async (file, code) => {
     expect(await lint(file, `${code}\nexport const x = 1;\n`)).toEqual([]);
   });

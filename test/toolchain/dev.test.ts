@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { freePort } from '../../scripts/lib/processes.js';
+import { freePort } from '../../scripts/lib/ports.js';
 
 type Dev = { child: ChildProcess; output: () => string; web: string };
 const started: ChildProcess[] = [];

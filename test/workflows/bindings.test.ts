@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { BINDINGS_FILE } from '../../workflows-src/lib/bindings/generate.js';
 import { formattedBindings } from '../../workflows-src/lib/bindings/format.js';
 import { PINS } from '../../workflows-src/lib/pins.js';
-import { generate } from '../../scripts/gen-workflows.js';
+import { generate } from '../../workflows-src/lib/render.js';
 
 const sources = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>

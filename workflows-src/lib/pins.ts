@@ -1,3 +1,5 @@
+import { TOOLCHAIN } from '../../project/toolchain.js';
+
 /**
  * Every action the workflows use, pinned to the commit of a verified release tag. Generated
  * YAML writes `owner/repo@<sha> # <tag>`; upgrade by changing both here and re-generating.
@@ -45,16 +47,16 @@ export type PinName = keyof typeof PINS;
 
 export const uses = (name: PinName): string => `${PINS[name].repo}@${PINS[name].sha}`;
 
-/** Trivy itself, pinned (the action's default is older). */
-export const TRIVY_VERSION = 'v0.74.0';
+/** Trivy itself, pinned in toolchain.env (the action's default is older). */
+export const TRIVY_VERSION = TOOLCHAIN.TRIVY_VERSION;
 
-/** Go tools the jobs install with `go install` (Go is on GitHub's runner; these are not). */
+/** Go tools the jobs install with `go install` (Go is on GitHub's runner; these are not), at toolchain.env's versions. */
 export const GO_TOOLS = {
-  actionlint: { module: 'github.com/rhysd/actionlint/cmd/actionlint', version: 'v1.7.12' },
-  kubeconform: { module: 'github.com/yannh/kubeconform/cmd/kubeconform', version: 'v0.7.0' },
+  actionlint: { module: 'github.com/rhysd/actionlint/cmd/actionlint', version: TOOLCHAIN.ACTIONLINT_VERSION },
+  kubeconform: { module: 'github.com/yannh/kubeconform/cmd/kubeconform', version: TOOLCHAIN.KUBECONFORM_VERSION },
 } as const;
 
 /** Python tools the jobs install from PyPI, each into a virtual environment of its own. */
 export const PYPI_TOOLS = {
-  zizmor: { version: '1.32.0' },
+  zizmor: { version: TOOLCHAIN.ZIZMOR_VERSION },
 } as const;

@@ -1,12 +1,25 @@
 import { Step } from '@github-actions-workflow-ts/lib';
+import { devImage, HOST, IMAGE_NAMES, NAMESPACE, RELEASE } from '../../project/names.js';
+import { TOOLCHAIN } from '../../project/toolchain.js';
 import { GO_TOOLS, PYPI_TOOLS, TRIVY_VERSION } from './pins.js';
 import * as action from './bindings/actions.js';
 import type { InputsOf } from './bindings/bind.js';
 
 /** Shared steps, one named constant each. Expressions reach shell only through `env:`. */
 
+/** The runner every job runs on (scripts/act/runner-tools.txt lists what it carries). */
+export const RUNNER = 'ubuntu-24.04';
+
 /** A step only GitHub runs (act sets ACT=true); docs/pipeline.md lists each such step. */
 export const NOT_UNDER_ACT_STEP = '!env.ACT';
+/**
+ * A job only GitHub runs: npm run act sends an event with "act": true (a job's `if:` cannot read
+ * env). docs/pipeline.md lists each such job and why.
+ */
+export const NOT_UNDER_ACT_JOB = '${{ !github.event.act }}';
+
+/** Both images, by their names in a matrix. */
+export const IMAGE_MATRIX = { image: [IMAGE_NAMES.backend, IMAGE_NAMES.frontend] as [string, string] };
 
 export const checkout = action.checkout({
   id: 'checkout',
@@ -29,6 +42,16 @@ export const setupNodeUncached = action.setupNode({
   'timeout-minutes': 5,
   with: { 'node-version-file': '.nvmrc', 'package-manager-cache': false },
 });
+
+/** Helm at the toolchain's version (the runner carries one; this pins it). */
+export const setupHelm = (condition?: string) =>
+  action.setupHelm({
+    id: 'setup-helm',
+    name: 'Set up Helm',
+    ...(condition ? { if: condition } : {}),
+    'timeout-minutes': 5,
+    with: { version: TOOLCHAIN.HELM_VERSION },
+  });
 
 export const npmCi = new Step({ id: 'npm-ci', name: 'Install dependencies', 'timeout-minutes': 10, run: 'npm ci' });
 
@@ -141,7 +164,7 @@ export const clusterDiagnostics = (extra: { 'ingress-namespace'?: string; 'kind-
     name: 'Debug on failure: collect the cluster state',
     if: 'failure()',
     'timeout-minutes': 5,
-    with: { namespace: 'todo', release: 'todo-chatbot', output: 'cluster-diagnostics', ...extra },
+    with: { namespace: NAMESPACE, release: RELEASE, output: 'cluster-diagnostics', ...extra },
   }),
   uploadOnFailure('cluster-diagnostics', 'cluster-diagnostics/'),
 ];
@@ -150,7 +173,7 @@ export const clusterDiagnostics = (extra: { 'ingress-namespace'?: string; 'kind-
 export const hostsAdd = (ip = '127.0.0.1') =>
   new Step({
     id: 'hosts',
-    name: 'Point todo.local at the cluster',
+    name: `Point ${HOST} at the cluster`,
     'timeout-minutes': 2,
     env: { CLUSTER_IP: ip },
     run: 'sudo env "PATH=$PATH" npm run hosts:add -- --ip "$CLUSTER_IP"',
@@ -204,7 +227,7 @@ export const saveImages = [
     name: 'Save both images for the jobs after this one',
     if: NOT_UNDER_ACT_STEP,
     'timeout-minutes': 10,
-    run: `docker save todo-backend:dev todo-frontend:dev | gzip -1 > ${IMAGES_ARCHIVE}`,
+    run: `docker save ${Object.values(IMAGE_NAMES).map(devImage).join(' ')} | gzip -1 > ${IMAGES_ARCHIVE}`,
   }),
   upload(IMAGES_ARTIFACT, IMAGES_ARCHIVE, 'success()', 'error'),
 ];

@@ -2,13 +2,13 @@
 # Builds, from the Go module proxy only, what a kind node of one Kubernetes version runs: kubelet,
 # kubeadm, kubectl, the control-plane and kube-proxy binaries, etcd and CoreDNS at the versions that
 # kubeadm of that release asks for, and pause (C, from the same module). Cached by version in OUT.
-# Usage: binaries.sh <kubernetes version, e.g. v1.33.13> <OUT directory>
+# Usage: binaries.sh <kubernetes version: toolchain.env's OFFLINE_KUBERNETES_VERSION> <OUT directory>
 set -euo pipefail
 
 version=$1
 out=$2
 [[ $version =~ ^v1\.([0-9]+)\.([0-9]+)$ ]] || {
-  echo "binaries.sh: version must look like v1.33.13, got '$version'" >&2
+  echo "binaries.sh: version must look like v1.2.3, got '$version'" >&2
   exit 1
 }
 minor=${BASH_REMATCH[1]}

@@ -9,11 +9,12 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 docker=${DOCKER:-docker}
 cache=${TODO_CI_CACHE:-$HOME/.cache/todo-chatbot-platform}/kind-node
-# 1.33: the newest minor that runs on cgroup v1 hosts by default.
-KUBERNETES_VERSION=$(cat "$here/kubernetes-version")
-# kind's base files come from this module: the kind CLI the project pins.
-KIND_VERSION=v0.32.0
-BASE_IMAGE=debian:trixie-slim
+# OFFLINE_KUBERNETES_VERSION (1.33: the newest minor that runs on cgroup v1 hosts by default),
+# KIND_VERSION (kind's base files come from the kind module the project pins), DEBIAN_IMAGE.
+# shellcheck source=/dev/null
+source "$here/../../../toolchain.env"
+KUBERNETES_VERSION=$OFFLINE_KUBERNETES_VERSION
+BASE_IMAGE=$DEBIAN_IMAGE
 image=todo-kind-node:$KUBERNETES_VERSION
 key_label=org.todo-chatbot.kind-node.key
 started=$SECONDS

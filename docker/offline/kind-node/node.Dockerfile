@@ -2,7 +2,8 @@
 # kind's own base files (from the sigs.k8s.io/kind module, copied into the context as base/), and
 # the Kubernetes binaries that binaries.sh built (bin/). build.sh preloads the component images
 # afterwards (containerd has to run for that) and commits the result.
-ARG BASE_IMAGE=debian:trixie-slim
+# build.sh passes toolchain.env's DEBIAN_IMAGE.
+ARG BASE_IMAGE
 FROM ${BASE_IMAGE}
 
 # What kind's base image installs, with containerd, runc and the CNI plugins from Debian instead of

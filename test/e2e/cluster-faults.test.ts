@@ -1,15 +1,15 @@
 import { execFile, execFileSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RELEASE } from '../../scripts/cluster/cluster.js';
-import { repoRoot } from '../../scripts/lib/docker.js';
+import { NAMESPACE, PUBLIC_URL, RELEASE } from '../../project/names.js';
+import { repoRoot } from '../../project/root.js';
 import { helmBinary, kubectlBinary } from '../../scripts/lib/tools.js';
 import { healthIs, StackClient, uniqueEmail } from './client.js';
 
 // Faults against the release that npm run cluster:deploy installed (npm run test:cluster):
 // an upgrade under load, pods deleted, scaling, a rollback. Reached through the Ingress.
-const baseURL = (process.env.E2E_BASE_URL ?? 'http://todo.local').replace(/\/$/, '');
-const namespace = process.env.NAMESPACE ?? 'todo';
+const baseURL = (process.env.E2E_BASE_URL ?? PUBLIC_URL).replace(/\/$/, '');
+const namespace = process.env.NAMESPACE ?? NAMESPACE;
 const run = (binary: string, args: string[]) =>
   execFileSync(binary, args, { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 // While the load runs: a synchronous child process would stop the load's event loop with it.

@@ -1,0 +1,51 @@
+/**
+ * Where toolchain.env's values (and a name of names.ts) are copied into files that other tools read
+ * on their own: nvm and setup-node, Docker, Compose, Helm, kind. `npm run gen:workflows` writes
+ * them and its --check fails on a stale copy; the version test accepts a value only on these lines.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CHART_DIR, CLUSTER } from './names.js';
+import { repoRoot } from './root.js';
+import { TOOLCHAIN } from './toolchain.js';
+
+/** One copy: in `file`, each match of `line` (its first group kept) ends with `value`. */
+export type Stamp = { file: string; line: RegExp; value: string };
+
+const { NODE_VERSION, NODE_IMAGE, DEBIAN_IMAGE, POSTGRES_IMAGE, KIND_NODE_IMAGE } = TOOLCHAIN;
+const dockerfiles = ['docker/backend.Dockerfile', 'docker/frontend.Dockerfile'];
+
+export const STAMPS: Stamp[] = [
+  { file: '.nvmrc', line: /^()\d.*$/gm, value: NODE_VERSION },
+  ...dockerfiles.flatMap((file) => [
+    { file, line: /^(ARG NODE_IMAGE=).*$/gm, value: NODE_IMAGE },
+    { file, line: /^(ARG DEBIAN_IMAGE=).*$/gm, value: DEBIAN_IMAGE },
+  ]),
+  { file: 'docker/compose.yaml', line: /^( +image: )postgres:.*$/gm, value: POSTGRES_IMAGE },
+  {
+    file: `${CHART_DIR}/values.yaml`,
+    line: /^( +repository: postgres\n(?: *#.*\n)* +tag: ).*$/gm,
+    value: POSTGRES_IMAGE.slice(POSTGRES_IMAGE.indexOf(':') + 1),
+  },
+  { file: 'kind-config.yaml', line: /^(name: ).*$/gm, value: CLUSTER },
+  { file: 'kind-config.yaml', line: /^( *#? *image: )kindest\/node:.*$/gm, value: KIND_NODE_IMAGE },
+];
+
+export const STAMPED_FILES = [...new Set(STAMPS.map((stamp) => stamp.file))];
+
+/** `text` (the content of `file`) with its stamps written; throws when a stamp's line is gone. */
+export function stamped(file: string, text: string): string {
+  let result = text;
+  for (const stamp of STAMPS.filter((s) => s.file === file)) {
+    if (!new RegExp(stamp.line.source, 'm').test(result)) {
+      throw new Error(`${file} has no line matching ${stamp.line} to write ${stamp.value} into: restore it`);
+    }
+    result = result.replace(stamp.line, (_, prefix: string) => `${prefix}${stamp.value}`);
+  }
+  return result;
+}
+
+/** Every stamped file as it should be, by path from the root. */
+export function stampedFiles(): Map<string, string> {
+  return new Map(STAMPED_FILES.map((file) => [file, stamped(file, readFileSync(join(repoRoot, file), 'utf8'))]));
+}
