@@ -45,14 +45,14 @@ function openPostgres(url: string, poolMax: number): Database {
   });
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', () => {});
-  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  const db = drizzlePg(pool, { schema });
   return {
     kind: 'postgres',
     db,
     async withConnection(fn) {
       const client = await pool.connect();
       try {
-        return await fn(drizzlePg(client, { schema }) as unknown as Db);
+        return await fn(drizzlePg(client, { schema }));
       } finally {
         client.release();
       }
@@ -68,7 +68,7 @@ function openPostgres(url: string, poolMax: number): Database {
 async function openPglite(dataDir: string): Promise<Database> {
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
   const client = await PGlite.create(dataDir);
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  const db = drizzlePglite(client, { schema });
   // PGlite has one connection; callers of withConnection take turns on it, as they would
   // each hold their own connection on a server.
   let turn: Promise<unknown> = Promise.resolve();

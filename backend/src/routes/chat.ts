@@ -71,15 +71,14 @@ export default async function chatRoutes(fastify: FastifyInstance, opts: ChatRou
           request.log.warn({ err: error }, 'language model unavailable');
           throw new ApiError(502, 'ASSISTANT_UNAVAILABLE', 'The assistant is unavailable right now: try again shortly');
         }
-        return db.transaction((tx) => record(tx as unknown as Db, turn));
+        return db.transaction((tx) => record(tx, turn));
       }
 
       // The built-in assistant's changes and the messages recording them commit together.
       const lastContext = history.findLast((m) => m.role === 'assistant')?.context ?? {};
-      return db.transaction(async (transaction) => {
-        const tx = transaction as unknown as Db;
-        return record(tx, await new Assistant({ db: tx, userId }, now, lastContext).respond(message));
-      });
+      return db.transaction(async (tx) =>
+        record(tx, await new Assistant({ db: tx, userId }, now, lastContext).respond(message)),
+      );
     },
   );
 
