@@ -6,7 +6,6 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { parseCommandLine } from '../lib/cli.js';
-import { RELEASE } from '../../project/names.js';
 import { repoRoot } from '../../project/root.js';
 import { TOOLCHAIN } from '../../project/toolchain.js';
 import { renderYaml, scenarios } from './render.js';
@@ -25,7 +24,7 @@ const kubernetesVersion = /kindest\/node:v([\d.]+)@/.exec(kindConfig)?.[1];
 
 let failed = 0;
 for (const scenario of scenarios()) {
-  const rendered = renderYaml({ values: scenario.values, release: RELEASE });
+  const rendered = renderYaml({ values: scenario.values });
   const result = spawnSync(binary, ['-strict', '-summary', '-kubernetes-version', kubernetesVersion ?? 'master', '-'], {
     input: rendered,
     encoding: 'utf8',

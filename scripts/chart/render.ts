@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { loadAll } from 'js-yaml';
-import { CHART_DIR, NAMESPACE } from '../../project/names.js';
+import { CHART_DIR, NAMESPACE, RELEASE } from '../../project/names.js';
 import { repoRoot } from '../../project/root.js';
 import { helmBinary } from '../lib/tools.js';
 
@@ -40,7 +40,7 @@ type RenderOptions = { values?: string[]; set?: string[]; release?: string; name
 
 /** `helm template` of the chart (with its tests) as YAML; throws with helm's message when it fails. */
 export function renderYaml(options: RenderOptions = {}): string {
-  const { values = [], set = [], release = 'todo', namespace = NAMESPACE } = options;
+  const { values = [], set = [], release = RELEASE, namespace = NAMESPACE } = options;
   const result = helm(['template', release, CHART_DIR, '--namespace', namespace, ...valueArgs(values, set)]);
   if (result.status !== 0) throw new Error(result.stderr.trim());
   return result.stdout;

@@ -95,7 +95,7 @@ describe('the chart', () => {
   });
 
   it('gives the UI the fully qualified address of the API (nginx resolves no search domains)', () => {
-    const ui = render({ namespace: 'shop' }).find(
+    const ui = render({ release: 'todo', namespace: 'shop' }).find(
       (o) => o.kind === 'Deployment' && o.metadata.name.endsWith('frontend'),
     )!;
     const [container] = podSpecs([ui])[0]!.spec.containers;
