@@ -2,6 +2,7 @@ import { NormalJob, Step, Workflow } from '@github-actions-workflow-ts/lib';
 import { CLUSTER, INGRESS_NAMESPACE, PUBLIC_URL } from '../project/names.js';
 import {
   checkout,
+  checkoutWithTags,
   clusterDiagnostics,
   hostsAdd,
   IMAGE_MATRIX,
@@ -13,13 +14,6 @@ import {
   trivyImageScan,
 } from './lib/steps.js';
 import * as action from './lib/bindings/actions.js';
-
-const checkoutWithTags = action.checkout({
-  id: 'checkout',
-  name: 'Check out with tags',
-  'timeout-minutes': 5,
-  with: { 'persist-credentials': false, 'fetch-depth': 0 },
-});
 
 // The newest release's images and chart: still signed by the release workflow, with provenance.
 const HAS_RELEASE = "steps.tag.outputs.tag != ''";

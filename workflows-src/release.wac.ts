@@ -1,7 +1,18 @@
 import { NormalJob, Step, Workflow } from '@github-actions-workflow-ts/lib';
 import * as action from './lib/bindings/actions.js';
-import { CHART_NAME, IMAGE_NAMES } from '../project/names.js';
-import { checkout, npmCi, RUNNER, setupBuildx, setupHelm, setupNodeUncached } from './lib/steps.js';
+import { CHART_NAME, CLUSTER, IMAGE_NAMES, INGRESS_NAMESPACE } from '../project/names.js';
+import {
+  checkout,
+  checkoutWithTags,
+  clusterDiagnostics,
+  hostsAdd,
+  npmCi,
+  npmRun,
+  RUNNER,
+  setupBuildx,
+  setupHelm,
+  setupNodeUncached,
+} from './lib/steps.js';
 
 const REGISTRY = 'ghcr.io/${{ github.repository_owner }}';
 const IMAGES = Object.values(IMAGE_NAMES);
@@ -182,10 +193,53 @@ const chart = new NormalJob('chart', {
     ),
   ]);
 
+// 5. The upgrade users make: the previous release, installed from its published chart and images,
+// upgraded under load to this one (test/e2e/cluster-faults.test.ts): no request fails, every task
+// and message is kept. The packages are pulled anonymously, as a public release's are.
+const HAS_PREVIOUS = "steps.previous.outputs.tag != ''";
+const onlyWithPrevious = (step: Step) => new Step({ ...step.step, if: HAS_PREVIOUS });
+const upgrade = new NormalJob('upgrade', {
+  name: 'Upgrade from the previous release under load',
+  'runs-on': RUNNER,
+  'timeout-minutes': 60,
+  permissions: { contents: 'read' },
+  env: { CHART: `oci://${REGISTRY}/charts/${CHART_NAME}` },
+})
+  .needs([chart])
+  .addSteps([
+    checkoutWithTags,
+    new Step({
+      id: 'previous',
+      name: 'Find the release before this one',
+      'timeout-minutes': 1,
+      run: [
+        'if tag=$(git describe --tags --abbrev=0 --match "v*.*.*" "${GITHUB_REF_NAME}^" 2>/dev/null); then',
+        '  echo "tag=$tag" >> "$GITHUB_OUTPUT"',
+        'else',
+        '  echo "::notice::no release before $GITHUB_REF_NAME: nothing to upgrade from"',
+        'fi',
+      ].join('\n'),
+    }),
+    ...[setupNodeUncached, npmCi, setupHelm()].map(onlyWithPrevious),
+    ...[
+      npmRun('cluster:up', { minutes: 15 }),
+      npmRun('cluster:deploy -- --chart "${CHART,,}" --chart-version "${PREVIOUS#v}"', {
+        env: { PREVIOUS: '${{ steps.previous.outputs.tag }}' },
+        minutes: 15,
+      }),
+      hostsAdd(),
+      npmRun('test:cluster', {
+        env: { UPGRADE_CHART: '${{ env.CHART }}', UPGRADE_CHART_VERSION: '${{ github.ref_name }}' },
+        minutes: 20,
+      }),
+    ].map(onlyWithPrevious),
+    ...clusterDiagnostics({ 'ingress-namespace': INGRESS_NAMESPACE, 'kind-cluster': CLUSTER }),
+  ]);
+
 export const release = new Workflow('release', {
   name: 'Release',
   on: { push: { tags: ['v*.*.*'] } },
   permissions: {},
   defaults: { run: { shell: 'bash' } },
   concurrency: { group: 'release-${{ github.ref }}', 'cancel-in-progress': false },
-}).addJobs([gate, images, publish, chart]);
+}).addJobs([gate, images, publish, chart, upgrade]);

@@ -15,7 +15,16 @@ import { readFileSync } from 'node:fs';
 import { load } from 'js-yaml';
 import { IMAGES, imageRef } from '../images/images.js';
 import { repoRoot } from '../../project/root.js';
-import { CHART_DIR, CLUSTER, HOST, INGRESS_NAMESPACE, NAMESPACE, PUBLIC_URL, RELEASE } from '../../project/names.js';
+import {
+  CHART_DIR,
+  CHART_NAME,
+  CLUSTER,
+  HOST,
+  INGRESS_NAMESPACE,
+  NAMESPACE,
+  PUBLIC_URL,
+  RELEASE,
+} from '../../project/names.js';
 import { TOOLCHAIN } from '../../project/toolchain.js';
 import { capture, docker } from '../lib/docker.js';
 import { helmBinary, kubectlBinary } from '../lib/tools.js';
@@ -54,6 +63,11 @@ const CLI = {
     offline: { default: false, description: 'kind on a node image built here from Debian and Go modules (up, deploy)' },
     'dry-run': { default: false, description: 'print the commands and run none' },
     'skip-build': { default: false, description: 'deploy the images already built instead of building them' },
+    chart: {
+      default: '',
+      description: `deploy: a published chart (oci://…/${CHART_NAME}) instead of ${CHART_DIR}; its images come from its registry, so nothing is built or loaded`,
+    },
+    'chart-version': { default: '', description: 'deploy: the version of --chart (its newest when empty)' },
     namespace: { default: NAMESPACE, description: 'the namespace of the release (deploy, test)' },
     'delete-cluster': { default: false, description: 'down: delete the cluster too' },
     images: { default: false, description: 'down: remove the images from Docker too' },
@@ -197,14 +211,25 @@ function nodeAddress(): string {
 function deployPlan(o: Options, helm: string, kubectl: string, offline: boolean): Step[] {
   const images = [...IMAGES.map(imageRef), ...(offline ? [postgresImage()] : [])];
   const namespace = o.namespace;
+  if (o.chart && offline) throw new Error('--chart needs a registry for its images: not on the offline cluster');
+  const published = o.chart ? [o.chart, ...(o['chart-version'] ? ['--version', o['chart-version']] : [])] : undefined;
   return [
-    ...(o['skip-build'] ? [] : [{ title: 'build the images', command: ['npm', 'run', '-s', 'images:build'] }]),
-    o.minikube
-      ? {
-          title: 'load the images into Minikube',
-          command: ['minikube', 'image', 'load', '--profile', CLUSTER, ...images],
-        }
-      : { title: 'load the images into kind', command: ['kind', 'load', 'docker-image', '--name', CLUSTER, ...images] },
+    ...(o['skip-build'] || published
+      ? []
+      : [{ title: 'build the images', command: ['npm', 'run', '-s', 'images:build'] }]),
+    ...(published
+      ? []
+      : [
+          o.minikube
+            ? {
+                title: 'load the images into Minikube',
+                command: ['minikube', 'image', 'load', '--profile', CLUSTER, ...images],
+              }
+            : {
+                title: 'load the images into kind',
+                command: ['kind', 'load', 'docker-image', '--name', CLUSTER, ...images],
+              },
+        ]),
     ...(o.minikube || offline ? [] : ingressControllerSteps(kubectl)),
     {
       title: `namespace ${namespace}, enforcing Pod Security "restricted"`,
@@ -225,11 +250,11 @@ function deployPlan(o: Options, helm: string, kubectl: string, offline: boolean)
         'upgrade',
         '--install',
         RELEASE,
-        CHART_DIR,
+        ...(published ?? [CHART_DIR]),
         '--namespace',
         namespace,
-        '--values',
-        `${CHART_DIR}/ci/kind-values.yaml`,
+        // The images built and loaded here; a published chart pulls its own by digest.
+        ...(published ? [] : ['--values', `${CHART_DIR}/ci/kind-values.yaml`]),
         // Offline there is no ingress controller: the UI is published on 127.0.0.1:80, reached as
         // http://todo.local (hosts:add) like the Ingress, or as http://127.0.0.1.
         ...(offline

@@ -55,6 +55,21 @@ describe('cluster scripts', () => {
     ]);
   });
 
+  it('plan a deploy of a published chart: nothing built or loaded, its own image digests, not on the offline cluster', () => {
+    const chart = 'oci://ghcr.io/acme/charts/todo-chatbot';
+    const { status, out } = cluster('deploy', '--dry-run', '--chart', chart, '--chart-version', '1.2.0');
+    expect(status).toBe(0);
+    expect(out).not.toContain('images:build');
+    expect(out).not.toContain('kind load');
+    expect(out).not.toContain('kind-values.yaml');
+    expect(out).toContain(`helm upgrade --install todo-chatbot ${chart} --version 1.2.0 --namespace todo`);
+    const offline = cluster('deploy', '--dry-run', '--offline', '--chart', chart);
+    expect(offline.status).toBe(1);
+    expect(offline.err.trim()).toBe(
+      'cluster:deploy: --chart needs a registry for its images: not on the offline cluster',
+    );
+  });
+
   it('plan an offline deploy: the database image loaded too, the UI on port 80 without ingress-nginx', () => {
     const { status, out } = cluster('deploy', '--offline', '--skip-build', '--dry-run');
     expect(status).toBe(0);

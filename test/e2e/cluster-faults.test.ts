@@ -1,7 +1,7 @@
 import { execFile, execFileSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NAMESPACE, PUBLIC_URL, RELEASE } from '../../project/names.js';
+import { CHART_DIR, NAMESPACE, PUBLIC_URL, RELEASE } from '../../project/names.js';
 import { repoRoot } from '../../project/root.js';
 import { helmBinary, kubectlBinary } from '../../scripts/lib/tools.js';
 import { healthIs, StackClient, uniqueEmail } from './client.js';
@@ -10,6 +10,11 @@ import { healthIs, StackClient, uniqueEmail } from './client.js';
 // an upgrade under load, pods deleted, scaling, a rollback. Reached through the Ingress.
 const baseURL = (process.env.E2E_BASE_URL ?? PUBLIC_URL).replace(/\/$/, '');
 const namespace = process.env.NAMESPACE ?? NAMESPACE;
+// What the upgrade goes to: this checkout's chart, or UPGRADE_CHART (at UPGRADE_CHART_VERSION) over
+// an older release, as the release workflow does with the previous release and the new one.
+const upgradeTo = process.env.UPGRADE_CHART
+  ? [process.env.UPGRADE_CHART.toLowerCase(), '--version', (process.env.UPGRADE_CHART_VERSION ?? '').replace(/^v/, '')]
+  : [CHART_DIR];
 const run = (binary: string, args: string[]) =>
   execFileSync(binary, args, { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 // While the load runs: a synchronous child process would stop the load's event loop with it.
@@ -89,7 +94,7 @@ describe(`release ${RELEASE} in namespace ${namespace} at ${baseURL}`, { timeout
     await helmAsync(
       'upgrade',
       RELEASE,
-      'helm/todo-chatbot',
+      ...upgradeTo,
       '--reuse-values',
       '--set',
       'logLevel=debug',

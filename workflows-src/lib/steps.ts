@@ -28,6 +28,14 @@ export const checkout = action.checkout({
   with: { 'persist-credentials': false },
 });
 
+/** With the whole history and its tags, to find a release. */
+export const checkoutWithTags = action.checkout({
+  id: 'checkout',
+  name: 'Check out with tags',
+  'timeout-minutes': 5,
+  with: { 'persist-credentials': false, 'fetch-depth': 0 },
+});
+
 export const setupNode = action.setupNode({
   id: 'setup-node',
   name: 'Set up Node.js from .nvmrc',
