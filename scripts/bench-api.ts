@@ -13,7 +13,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { repoRoot as root } from '../project/root.js';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { parseCommandLine } from './lib/cli.js';
@@ -39,7 +39,6 @@ if (!adminUrl) {
   console.error('bench:api needs PostgreSQL: set BENCH_DATABASE_URL to an admin URL (.ci/postgres.sh starts a server)');
   process.exit(1);
 }
-const root = fileURLToPath(new URL('..', import.meta.url));
 execFileSync('npm', ['run', '-s', 'build', '-w', 'backend'], { cwd: root, stdio: 'inherit' });
 const duration = Number(process.env.BENCH_DURATION ?? 20);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);

@@ -213,23 +213,23 @@ function deployPlan(o: Options, helm: string, kubectl: string, offline: boolean)
   const namespace = o.namespace;
   if (o.chart && offline) throw new Error('--chart needs a registry for its images: not on the offline cluster');
   const published = o.chart ? [o.chart, ...(o['chart-version'] ? ['--version', o['chart-version']] : [])] : undefined;
+  // A published chart pulls its images from its registry: nothing to build or load.
+  const localImages: Step[] = published
+    ? []
+    : [
+        ...(o['skip-build'] ? [] : [{ title: 'build the images', command: ['npm', 'run', '-s', 'images:build'] }]),
+        o.minikube
+          ? {
+              title: 'load the images into Minikube',
+              command: ['minikube', 'image', 'load', '--profile', CLUSTER, ...images],
+            }
+          : {
+              title: 'load the images into kind',
+              command: ['kind', 'load', 'docker-image', '--name', CLUSTER, ...images],
+            },
+      ];
   return [
-    ...(o['skip-build'] || published
-      ? []
-      : [{ title: 'build the images', command: ['npm', 'run', '-s', 'images:build'] }]),
-    ...(published
-      ? []
-      : [
-          o.minikube
-            ? {
-                title: 'load the images into Minikube',
-                command: ['minikube', 'image', 'load', '--profile', CLUSTER, ...images],
-              }
-            : {
-                title: 'load the images into kind',
-                command: ['kind', 'load', 'docker-image', '--name', CLUSTER, ...images],
-              },
-        ]),
+    ...localImages,
     ...(o.minikube || offline ? [] : ingressControllerSteps(kubectl)),
     {
       title: `namespace ${namespace}, enforcing Pod Security "restricted"`,

@@ -1,10 +1,8 @@
 import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { repoRoot as root } from '../../project/root.js';
 import { build, preview } from 'vite';
 import { freePort } from './ports.js';
 import { exited, waitForStatus } from './wait.js';
-
-const root = fileURLToPath(new URL('../..', import.meta.url));
 
 export type Stack = { baseURL: string; stop(): Promise<void> };
 

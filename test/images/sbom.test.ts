@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { IMAGES, imageRef } from '../../scripts/images/images.js';
 import { docker, dockerOut } from '../../scripts/lib/docker.js';
-import { TRIVY_VERSION } from '../../workflows-src/lib/pins.js';
+import { TOOLCHAIN } from '../../project/toolchain.js';
 import { nativeTool } from '../lib/native-tool.js';
 
 // The API is one esbuild bundle: an image scanner sees its npm packages only through the
@@ -14,7 +14,7 @@ const backend = imageRef(IMAGES.find((image) => image.name === 'todo-backend')!)
 const trivy = nativeTool(
   'trivy',
   process.env.TRIVY,
-  `install trivy ${TRIVY_VERSION} (the stack job does, with setup-trivy)`,
+  `install trivy ${TOOLCHAIN.TRIVY_VERSION} (the stack job does, with setup-trivy)`,
 );
 
 /** name@version of every package.json the image keeps under /app/bundled/node_modules. */

@@ -47,9 +47,6 @@ export type PinName = keyof typeof PINS;
 
 export const uses = (name: PinName): string => `${PINS[name].repo}@${PINS[name].sha}`;
 
-/** Trivy itself, pinned in toolchain.env (the action's default is older). */
-export const TRIVY_VERSION = TOOLCHAIN.TRIVY_VERSION;
-
 /** Go tools the jobs install with `go install` (Go is on GitHub's runner; these are not), at toolchain.env's versions. */
 export const GO_TOOLS = {
   actionlint: { module: 'github.com/rhysd/actionlint/cmd/actionlint', version: TOOLCHAIN.ACTIONLINT_VERSION },

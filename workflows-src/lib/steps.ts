@@ -1,9 +1,12 @@
 import { Step } from '@github-actions-workflow-ts/lib';
 import { devImage, HOST, IMAGE_NAMES, NAMESPACE, RELEASE } from '../../project/names.js';
 import { TOOLCHAIN } from '../../project/toolchain.js';
-import { GO_TOOLS, PYPI_TOOLS, TRIVY_VERSION } from './pins.js';
+import { GO_TOOLS, PYPI_TOOLS } from './pins.js';
 import * as action from './bindings/actions.js';
 import type { InputsOf } from './bindings/bind.js';
+
+/** Trivy itself, pinned in toolchain.env (the action's default is older). */
+const { TRIVY_VERSION } = TOOLCHAIN;
 
 /** Shared steps, one named constant each. Expressions reach shell only through `env:`. */
 
