@@ -9,14 +9,13 @@
 # Options:
 #   --all            every job of ci.yml, one at a time, in the order of their needs
 #   --workflow FILE  another workflow than .github/workflows/ci.yml
-#   --offline        take every action from the action store, never from GitHub (the default when
-#                    GitHub does not answer and the store exists)
+#   --offline        resolve every action to the project's stand-in for it, never to GitHub (the
+#                    default when GitHub does not answer; docs/pipeline.md, "Stand-ins")
 #   --bare DIR       run on this machine (act's host mode) as GitHub's bare ubuntu-24.04 runner:
 #                    only the tools of scripts/act/runner-tools.txt on PATH, a fresh HOME, and act's
 #                    caches kept in DIR (what .ci/run does)
 #   --help           this text
-# Environment: ACT (the act binary), ACT_ACTION_STORE (the action store; default ../shared/actions,
-# every pinned action at its pinned commit, listed in its index.json).
+# Environment: ACT (the act binary).
 set -euo pipefail
 self=$(readlink -f "$0")
 cd "$(dirname "$self")/../.."
@@ -55,15 +54,11 @@ if [ -z "$act" ]; then
   exit 1
 fi
 
-store=${ACT_ACTION_STORE:-../shared/actions}
 args=(pull_request --workflows "$workflow")
 [ "$job" = all ] || args+=(--job "$job")
-if [ -f "$store/index.json" ] && { $offline || ! timeout 10 git ls-remote -q https://github.com/actions/checkout HEAD >/dev/null 2>&1; }; then
-  echo "actions from the store $store (every pinned action at its commit)"
-  while read -r flag; do args+=("$flag"); done < <(node scripts/act/store-flags.ts "$store")
-elif $offline; then
-  echo "npm run act: --offline needs the action store: $store/index.json is missing (set ACT_ACTION_STORE)" >&2
-  exit 1
+if $offline || ! timeout 10 git ls-remote -q https://github.com/actions/checkout HEAD >/dev/null 2>&1; then
+  echo "actions from the project's stand-ins (scripts/act/stand-ins), each at its pinned commit"
+  while read -r flag; do args+=("$flag"); done < <(npx --no-install tsx scripts/act/stand-in-flags.ts)
 fi
 
 event=$(mktemp)
@@ -104,7 +99,6 @@ for name in NODE_EXTRA_CA_CERTS SSL_CERT_FILE SSL_CERT_DIR CURL_CA_BUNDLE GIT_SS
   [ -n "${!name:-}" ] && keep+=("$name=${!name}")
 done
 [ -f "$HOME/.npmrc" ] && keep+=("NPM_CONFIG_USERCONFIG=$HOME/.npmrc")
-[ -f "$store/index.json" ] && keep+=("ACT_ACTION_STORE=$(cd "$store" && pwd)")
 command -v go >/dev/null && keep+=("GOENV=$(go env GOENV)")
 env -i "PATH=$bare/bin" "HOME=$home" LANG=C.UTF-8 "${keep[@]}" \
   "$act" "${args[@]}" -P ubuntu-24.04=-self-hosted --concurrent-jobs 1 \

@@ -4,27 +4,60 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { buildAction } from '../../scripts/build-action.js';
+import { buildAction, buildBundles, LICENSES_FILE } from '../../scripts/build-action.js';
+import { BUNDLES, STAND_INS_DIR } from '../../scripts/act/stand-ins/stand-ins.js';
 
 const ACTIONS = readdirSync('.github/actions').map((name) => `.github/actions/${name}`);
+/** Every committed dist/ folder and how to build it afresh into another folder. */
+const DISTS: [string, (outdir: string) => Promise<void>][] = [
+  ...ACTIONS.map((dir): [string, (outdir: string) => Promise<void>] => [`${dir}/dist`, (out) => buildAction(dir, out)]),
+  ...Object.entries(BUNDLES).map(([folder, entries]): [string, (outdir: string) => Promise<void>] => [
+    `${STAND_INS_DIR}/${folder}/dist`,
+    (out) => buildBundles(STAND_INS_DIR, entries, out),
+  ]),
+];
 
-describe('custom actions', () => {
-  it.each(ACTIONS)(
-    '%s: the committed dist/ is what its source builds to',
-    async (dir) => {
-      const fresh = join(mkdtempSync(join(tmpdir(), 'action-')), 'index.js');
-      await buildAction(dir, fresh);
-      // `npm run build` rewrites the working tree's dist/ before the tests run, so the bundle to
-      // compare is the one git holds (the index: what is committed, or staged to be).
-      const committed = spawnSync('git', ['show', `:${dir}/dist/index.js`], { encoding: 'utf8', maxBuffer: 1 << 26 });
-      expect(committed.status, `${dir}/dist/index.js is not in git: ${committed.stderr}`).toBe(0);
-      expect(
-        committed.stdout === readFileSync(fresh, 'utf8'),
-        `${dir}/dist in git is stale: run npm run build and commit it`,
-      ).toBe(true);
+/** A file as git holds it (the index: what is committed, or staged to be). */
+function committed(path: string): string {
+  const result = spawnSync('git', ['show', `:${path}`], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  expect(result.status, `${path} is not in git: ${result.stderr}`).toBe(0);
+  return result.stdout;
+}
+
+describe('bundled actions', () => {
+  it.each(DISTS)(
+    '%s in git is what its source builds to',
+    async (dist, buildInto) => {
+      const fresh = mkdtempSync(join(tmpdir(), 'action-'));
+      await buildInto(fresh);
+      // `npm run build` rewrites the working tree's dist/ before the tests run, so the files to
+      // compare are the ones git holds.
+      const tracked = spawnSync('git', ['ls-files', dist], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean);
+      expect(tracked.map((file) => file.slice(dist.length + 1)).sort()).toEqual(readdirSync(fresh).sort());
+      for (const file of readdirSync(fresh))
+        expect(
+          committed(`${dist}/${file}`) === readFileSync(join(fresh, file), 'utf8'),
+          `${dist}/${file} in git is stale: run npm run build and commit it`,
+        ).toBe(true);
     },
     60_000,
   );
+
+  it.each(DISTS.map(([dist]) => dist))('%s keeps the licence of every package it inlines', (dist) => {
+    const notices = committed(`${dist}/${LICENSES_FILE}`);
+    const bundles = readdirSync(dist).filter((file) => file.endsWith('.js'));
+    // esbuild heads each inlined module with a comment naming its file.
+    const inlined = new Set(
+      bundles.flatMap((file) =>
+        [...committed(`${dist}/${file}`).matchAll(/^\/\/ .*node_modules\/((?:@[^/]+\/)?[^/]+)\//gm)].map((m) => m[1]!),
+      ),
+    );
+    expect(inlined.size, dist).toBeGreaterThan(0);
+    for (const name of inlined)
+      expect(notices, `${dist}: ${name}`).toMatch(
+        new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}@\\S+ \\(`, 'm'),
+      );
+  });
 
   it('e2e-summary: the bundle runs as GitHub runs it and writes the job summary', () => {
     const dir = mkdtempSync(join(tmpdir(), 'bundle-'));

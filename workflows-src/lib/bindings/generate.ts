@@ -1,39 +1,22 @@
 /**
  * Typed bindings for every pinned action (pins.ts) and every local action (.github/actions/*):
- * inputs from each action.yml, required ones required, with their descriptions and defaults as
- * TSDoc, and outputs as typed step-output expressions. Each action.yml comes from the action store
- * (ACT_ACTION_STORE, default ../shared/actions) when it holds the pinned commit, else from GitHub.
+ * inputs with their defaults, required ones required, and outputs as typed step-output
+ * expressions. A pinned action's binding comes from its locked facts (facts.ts) and links to its
+ * README at its tag; a local action's from its action.yml, with the project's own descriptions.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { load } from 'js-yaml';
 import { PINS, type PinName } from '../pins.js';
+import { factsOf, LOCK_FILE, type InputFacts, type Lock } from './facts.js';
 
 export const BINDINGS_FILE = 'workflows-src/lib/bindings/actions.ts';
 
-type ActionYml = {
-  name?: string;
+type LocalActionYml = {
   description?: string;
   inputs?: Record<string, { description?: string; required?: boolean | string; default?: unknown } | null>;
-  outputs?: Record<string, { description?: string } | null>;
+  outputs?: Record<string, unknown>;
 };
-
-const store = () => process.env.ACT_ACTION_STORE ?? '../shared/actions';
-
-/** A pinned action's action.yml at its commit: from the store, else from GitHub. */
-async function pinnedActionYml(name: PinName): Promise<string> {
-  const { repo, sha } = PINS[name];
-  const [owner, project, ...subpath] = repo.split('/');
-  const root = join(store(), `${owner}/${project}@${sha}`, ...subpath);
-  for (const file of ['action.yml', 'action.yaml'])
-    if (existsSync(join(root, file))) return readFileSync(join(root, file), 'utf8');
-  for (const file of ['action.yml', 'action.yaml']) {
-    const url = `https://raw.githubusercontent.com/${owner}/${project}/${sha}/${[...subpath, file].join('/')}`;
-    const response = await fetch(url).catch(() => undefined);
-    if (response?.ok) return response.text();
-  }
-  throw new Error(`no action.yml for ${repo}@${sha}: not in the store (${store()}) and GitHub did not answer`);
-}
+type Field = { name: string; required: boolean; doc: string[] };
 
 const localActions = () =>
   readdirSync('.github/actions')
@@ -48,47 +31,75 @@ const doc = (lines: string[], indent: string) => {
     .split('\n')
     .map((l) => l.trimEnd());
   while (text.at(-1) === '') text.pop();
+  if (!text.length) return '';
   return text.length === 1
     ? `${indent}/** ${text[0]} */\n`
     : `${indent}/**\n${text.map((l) => `${indent} *${l ? ` ${l}` : ''}`).join('\n')}\n${indent} */\n`;
 };
 
 /** Required: said so and without a default (GitHub passes a default when the input is left out). */
-const isRequired = (input: { required?: boolean | string; default?: unknown } | null) =>
+export const isRequired = (input: { required?: boolean | string; default?: unknown } | null | undefined) =>
   (input?.required === true || input?.required === 'true') && input?.default === undefined;
 
-function binding(exportName: string, usesExpr: string, label: string, yml: ActionYml): string {
-  const inputs = Object.entries(yml.inputs ?? {});
-  const outputs = Object.keys(yml.outputs ?? {});
-  const fields = inputs
-    .map(([name, input]) => {
-      const description = (input?.description ?? '').trim();
-      const fallback = input?.default === undefined ? [] : ['', `Default: \`${String(input.default).trim()}\``];
-      const lines = description || fallback.length ? [...(description ? [description] : []), ...fallback] : [];
+const defaultLine = (value: unknown) => (value === undefined ? [] : [`Default: \`${String(value).trim()}\``]);
+
+function binding(exportName: string, usesExpr: string, head: string, fields: Field[], outputs: string[]): string {
+  const body = fields
+    .map(({ name, required, doc: lines }) => {
       const key = /^[A-Za-z_$][\w$]*$/.test(name) ? name : `'${name}'`;
-      return `${lines.length ? doc(lines, '    ') : ''}    ${key}${isRequired(input) ? '' : '?'}: Value;\n`;
+      return `${doc(lines, '    ')}    ${key}${required ? '' : '?'}: Value;\n`;
     })
     .join('');
   const outputType = outputs.length ? outputs.map((o) => `'${o}'`).join(' | ') : 'never';
   return (
-    doc([`${label}${yml.description ? `: ${yml.description.trim()}` : ''}`], '') +
-    `export const ${exportName} = bind<{\n${fields}  }, ${outputType}>(${usesExpr}, [${outputs.map((o) => `'${o}'`).join(', ')}]);\n`
+    doc([head], '') +
+    `export const ${exportName} = bind<{\n${body}  }, ${outputType}>(${usesExpr}, [${outputs.map((o) => `'${o}'`).join(', ')}]);\n`
   );
 }
 
-/** The bindings file's text. */
-export async function generateBindings(): Promise<string> {
-  const parts: string[] = [];
-  for (const name of Object.keys(PINS) as PinName[]) {
-    const yml = load(await pinnedActionYml(name)) as ActionYml;
-    parts.push(binding(name, `uses('${name}')`, `${PINS[name].repo} ${PINS[name].tag}`, yml));
-  }
-  for (const dir of localActions()) {
-    const yml = load(readFileSync(`.github/actions/${dir}/action.yml`, 'utf8')) as ActionYml;
-    parts.push(binding(camel(dir), `'./.github/actions/${dir}'`, `./.github/actions/${dir} (this repository)`, yml));
-  }
+/** Where a person reads what a pinned action does: its README at the pinned tag. */
+export function readmeUrl(repo: string, tag: string): string {
+  const [owner, project, ...subpath] = repo.split('/');
+  return `https://github.com/${owner}/${project}/blob/${tag}/${[...subpath, 'README.md'].join('/')}`;
+}
+
+function pinnedBinding(name: PinName, lock: Lock): string {
+  const pin = PINS[name];
+  const facts = factsOf(lock, `${pin.repo}@${pin.sha}`);
+  if (!facts) throw new Error(`${LOCK_FILE} has no facts for ${pin.repo}@${pin.sha}: run npm run gen:bindings`);
+  const fields = Object.entries(facts.inputs).map(([input, f]: [string, InputFacts]) => ({
+    name: input,
+    required: isRequired(f),
+    doc: [...(f.deprecated ? ['Deprecated.'] : []), ...defaultLine(f.default)],
+  }));
+  return binding(
+    name,
+    `uses('${name}')`,
+    `${pin.repo} ${pin.tag}: ${readmeUrl(pin.repo, pin.tag)}`,
+    fields,
+    facts.outputs,
+  );
+}
+
+function localBinding(dir: string): string {
+  const yml = load(readFileSync(`.github/actions/${dir}/action.yml`, 'utf8')) as LocalActionYml;
+  const fields = Object.entries(yml.inputs ?? {}).map(([input, f]) => ({
+    name: input,
+    required: isRequired(f),
+    doc: [...(f?.description ? [f.description.trim(), ''] : []), ...defaultLine(f?.default)],
+  }));
+  const head = `./.github/actions/${dir} (this repository)${yml.description ? `: ${yml.description.trim()}` : ''}`;
+  return binding(camel(dir), `'./.github/actions/${dir}'`, head, fields, Object.keys(yml.outputs ?? {}));
+}
+
+/** The bindings file's text, from the lock's facts and the local actions' action.yml files. */
+export function generateBindings(lock: Lock): string {
+  const parts = [
+    ...(Object.keys(PINS) as PinName[]).map((name) => pinnedBinding(name, lock)),
+    ...localActions().map(localBinding),
+  ];
   return [
-    '// Generated by npm run gen:bindings from each action.yml: do not edit.',
+    '// Generated by npm run gen:bindings from actions.lock.json and .github/actions/*/action.yml: do not edit.',
     "import { bind, type Value } from './bind.js';",
     "import { uses } from '../pins.js';",
     '',

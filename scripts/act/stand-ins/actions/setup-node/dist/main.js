@@ -1,0 +1,8 @@
+import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);
+import {
+  runStep,
+  setupNode
+} from "./shared-UINLRS2Z.js";
+
+// src/setup-node-main.ts
+await runStep(setupNode);

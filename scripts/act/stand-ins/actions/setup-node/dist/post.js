@@ -1,0 +1,8 @@
+import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);
+import {
+  runStep,
+  saveNpmCache
+} from "./shared-UINLRS2Z.js";
+
+// src/setup-node-post.ts
+await runStep(saveNpmCache);

@@ -1,0 +1,4 @@
+import { saveAfterRestore } from './cache.js';
+import { runStep } from './step.js';
+
+await runStep(saveAfterRestore);

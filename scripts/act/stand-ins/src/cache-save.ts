@@ -1,0 +1,4 @@
+import { save } from './cache.js';
+import { runStep } from './step.js';
+
+await runStep(save);

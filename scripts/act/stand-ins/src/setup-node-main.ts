@@ -1,0 +1,4 @@
+import { setupNode } from './setup-node.js';
+import { runStep } from './step.js';
+
+await runStep(setupNode);
