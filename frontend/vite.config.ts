@@ -11,5 +11,6 @@ export default defineConfig({
   // npm run dev names the port (WEB_PORT) and watches the API there: a port taken is an error, not another port.
   server: { port: Number(process.env.WEB_PORT ?? 5173), strictPort: true, proxy },
   preview: { port: 4173, proxy },
-  build: { sourcemap: true },
+  // licenses.md beside the assets: the notices of every package bundled into them.
+  build: { sourcemap: true, license: { fileName: 'licenses.md' } },
 });

@@ -1,17 +1,19 @@
 /**
  * Bundles the API for its container image into bundle/: server.js (one ESM file), the SQL
  * migrations, the packages that must stay files (PGlite loads its wasm from beside itself), and
- * bundled/node_modules/<name>/package.json for every package inlined into server.js, so image
- * scanners still see each dependency's name and version.
+ * bundled/node_modules/<name>/ for every package inlined into server.js: its package.json, so image
+ * scanners still see each dependency's name and version, and the licence files it ships.
  */
 import { build } from 'esbuild';
-import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 
 const backendDir = resolve(import.meta.dirname, '..');
 const outDir = join(backendDir, 'bundle');
 const externalPackages = ['@electric-sql/pglite'];
+/** The files a package ships its licence and notices in. */
+const NOTICE_FILE = /^(licen[cs]e|copying|notice)([.-].*)?$/i;
 
 function packageDir(name: string): string {
   for (let dir = backendDir; dir !== dirname(dir); dir = dirname(dir)) {
@@ -41,6 +43,9 @@ async function writeManifest(dirs: Set<string>) {
     const target = join(outDir, 'bundled', 'node_modules', name);
     await mkdir(target, { recursive: true });
     await writeFile(join(target, 'package.json'), `${JSON.stringify({ name, version, license })}\n`);
+    for (const entry of await readdir(join(backendDir, dir), { withFileTypes: true }))
+      if (entry.isFile() && NOTICE_FILE.test(entry.name))
+        await copyFile(join(backendDir, dir, entry.name), join(target, entry.name));
   }
 }
 

@@ -77,6 +77,15 @@ describe(`the app's details in a browser (${baseURL})`, () => {
     });
   });
 
+  it('serves the licences of the packages bundled into its scripts', async () => {
+    const response = await fetch(new URL('/licenses.md', baseURL));
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    for (const name of ['react', 'react-dom', '@tanstack/query-core'])
+      expect(text).toMatch(new RegExp(`^## ${name} - \\S+ \\(MIT\\)$`, 'm'));
+    expect(text).toContain('Permission is hereby granted');
+  });
+
   it('undoes a delete', async () => {
     await onFreshPage('undo-delete', async (page) => {
       await signUpThroughUi(page);

@@ -1,37 +1,53 @@
-# A kind node image built without a registry: Debian's systemd, containerd, runc and CNI plugins,
-# kind's own base files (from the sigs.k8s.io/kind module, copied into the context as base/), and
-# the Kubernetes binaries that binaries.sh built (bin/). build.sh preloads the component images
-# afterwards (containerd has to run for that) and commits the result.
-# build.sh passes toolchain.env's DEBIAN_IMAGE.
+# A kind node image built without a registry, for machines that cannot pull kindest/node: systemd,
+# containerd, runc and the CNI plugins from Debian; the files kind's entrypoint and units expect
+# (from the sigs.k8s.io/kind module at KIND_VERSION, put into the context as base/ by build.sh);
+# the Kubernetes binaries binaries.sh built (bin/). build.sh preloads the component images
+# afterwards, with containerd running, and commits the result. It passes toolchain.env's DEBIAN_IMAGE.
 ARG BASE_IMAGE
 FROM ${BASE_IMAGE}
+# Every RUN fails on the first failing command, pipes included.
+SHELL ["/bin/bash", "-o", "pipefail", "-e", "-u", "-c"]
 
-# What kind's base image installs, with containerd, runc and the CNI plugins from Debian instead of
-# builds of their upstream sources, and jq for the runtime spec below. Installed before kind's files
-# are copied: they replace the packages' configuration (containerd's config.toml among them).
-RUN apt-get update -qq \
-    && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-      systemd conntrack iptables nftables iproute2 ethtool util-linux mount kmod libseccomp2 pigz \
-      bash ca-certificates jq procps containerd runc containernetworking-plugins >/dev/null \
+# The node's programs. They go in before base/, whose files replace their configuration
+# (containerd's config.toml among them). jq edits the runtime spec below.
+RUN packages=( \
+      systemd bash ca-certificates procps util-linux mount kmod \
+      containerd runc containernetworking-plugins libseccomp2 \
+      iptables nftables iproute2 conntrack ethtool pigz jq \
+    ) \
+    && apt-get update -qq \
+    && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null \
     && apt-get clean \
     && rm -rf /var/lib/apt/lists/* /var/log/* /usr/share/doc/* /usr/share/man/*
 COPY base/ /
-RUN find /lib/systemd/system/sysinit.target.wants/ -name "systemd-tmpfiles-setup.service" -delete \
-    && rm -f /lib/systemd/system/multi-user.target.wants/* /etc/systemd/system/*.wants/* \
-      /lib/systemd/system/local-fs.target.wants/* /lib/systemd/system/sockets.target.wants/*udev* \
-      /lib/systemd/system/sockets.target.wants/*initctl* /lib/systemd/system/basic.target.wants/* \
-    && echo "ReadKMsg=no" >> /etc/systemd/journald.conf \
-    && ln -sf /usr/lib/systemd/systemd /sbin/init \
-    && systemctl enable kubelet.service containerd.service undo-mount-hacks.service \
+
+# systemd as a container's init: only the units a node needs start. The boot targets lose the
+# units Debian enabled (udev, tmpfiles, getty and the like); kind's three units are enabled; the
+# journal does not read the host's kernel log.
+RUN units=/lib/systemd/system \
+    && dropped=( \
+      "$units"/{multi-user,local-fs,basic}.target.wants/* "$units"/sockets.target.wants/*{udev,initctl}* \
+      "$units"/sysinit.target.wants/systemd-tmpfiles-setup.service /etc/systemd/system/*.wants/* \
+    ) \
+    && rm -f "${dropped[@]}" \
     && systemctl mask systemd-binfmt.service \
-    && mkdir -p /etc/kubernetes/manifests /opt/cni /etc/cni/net.d \
+    && systemctl enable containerd.service kubelet.service undo-mount-hacks.service \
+    && mkdir -p /etc/systemd/journald.conf.d \
+    && printf '[Journal]\nReadKMsg=no\n' >/etc/systemd/journald.conf.d/00-no-kmsg.conf \
+    && ln -sf /usr/lib/systemd/systemd /sbin/init
+
+# containerd for kubelet: Debian's binary where kind's config looks for it, the CNI plugins where
+# kubelet looks, and the base runtime spec kind's config names: containerd's default, with kind's
+# hook that mounts the product files into each container and without rlimits.
+# Machines without CAP_SYS_RESOURCE cannot lower oom_score_adj: containerd must not try.
+RUN mkdir -p /etc/kubernetes/manifests /etc/cni/net.d /opt/cni \
     && ln -s /usr/bin/containerd /usr/local/bin/containerd \
     && ln -s /usr/lib/cni /opt/cni/bin \
-    && ctr oci spec \
-      | jq '.hooks.createContainer[.hooks.createContainer | length] |= . + {"path": "/kind/bin/mount-product-files.sh"}' \
-      | jq 'del(.process.rlimits)' > /etc/containerd/cri-base.json \
-    # Machines without CAP_SYS_RESOURCE cannot lower oom_score_adj; containerd must not try.
-    && sed -i 's/^\( *restrict_oom_score_adj\) = false/\1 = true/' /etc/containerd/config.toml \
+    && spec=$(ctr oci spec) \
+    && jq --arg hook /kind/bin/mount-product-files.sh \
+      '.hooks.createContainer += [{path: $hook}] | del(.process.rlimits)' <<<"$spec" >/etc/containerd/cri-base.json \
+    && jq -e '.hooks.createContainer | length > 0' /etc/containerd/cri-base.json >/dev/null \
+    && sed -i -E 's/^( *restrict_oom_score_adj) = false/\1 = true/' /etc/containerd/config.toml \
     && grep -q 'restrict_oom_score_adj = true' /etc/containerd/config.toml
 
 # One node, one bridge: pods get addresses from the node's share of the pod subnet, without a
@@ -40,11 +56,12 @@ COPY --chmod=0644 files/10-bridge.conflist /etc/cni/net.d/
 COPY --chmod=0644 files/manifests/ /kind/manifests/
 COPY --chmod=0755 bin/kubelet bin/kubeadm bin/kubectl /usr/bin/
 ARG KUBERNETES_VERSION
-RUN echo "${KUBERNETES_VERSION}" > /kind/version \
+# kind reads the version from /kind/version; the cluster's PersistentVolumes are host folders.
+RUN echo "${KUBERNETES_VERSION}" >/kind/version \
     && for n in 1 2 3 4; do \
       mkdir -p -m 0777 "/var/local-volumes/$n"; \
       printf -- '---\n%s\n' "{ apiVersion: v1, kind: PersistentVolume, metadata: { name: local-volume-$n }, spec: { storageClassName: standard, capacity: { storage: 10Gi }, accessModes: [ReadWriteOnce], persistentVolumeReclaimPolicy: Retain, hostPath: { path: /var/local-volumes/$n, type: Directory } } }" \
-        >> /kind/manifests/default-storage.yaml; \
+        >>/kind/manifests/default-storage.yaml; \
     done \
     && kubelet --version && kubeadm version -o short
 
