@@ -69,7 +69,13 @@ export default defineConfig({
           server: { deps: { inline: ['@actions/workflow-parser'] } },
         },
       },
-      { extends: true, test: { name: 'actions', include: ['.github/actions/*/src/**/*.test.ts'] } },
+      {
+        extends: true,
+        test: {
+          name: 'actions',
+          include: ['.github/actions/*/src/**/*.test.ts', 'scripts/act/stand-ins/src/**/*.test.ts'],
+        },
+      },
       { extends: true, test: { name: 'images', include: ['test/images/rules.test.ts'] } },
       { extends: true, test: { name: 'chart', include: ['test/chart/**/*.test.ts'] } },
       { extends: true, test: { name: 'cluster', include: ['test/cluster/**/*.test.ts'] } },
