@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { TOOLCHAIN_ENTRIES, TOOLCHAIN_FILE } from '../../project/toolchain.js';
 import { PINS } from '../../workflows-src/lib/pins.js';
+import { LOCK_FILE } from '../../workflows-src/lib/bindings/facts.js';
+import { BINDINGS_FILE } from '../../workflows-src/lib/bindings/generate.js';
 
 type Manager = { managerFilePatterns: string[]; matchStrings: string[]; datasourceTemplate?: string };
 const config = JSON.parse(readFileSync('.github/renovate.json', 'utf8')) as {
@@ -60,7 +62,9 @@ describe('Renovate', () => {
     expect(config.postUpgradeTasks.commands).toEqual(
       expect.arrayContaining(['npm run gen:bindings', 'npm run gen:workflows', 'npm run chart:readme']),
     );
-    expect(config.postUpgradeTasks.fileFilters).toEqual(expect.arrayContaining(['.nvmrc', 'kind-config.yaml']));
+    expect(config.postUpgradeTasks.fileFilters).toEqual(
+      expect.arrayContaining([LOCK_FILE, BINDINGS_FILE, '.nvmrc', 'kind-config.yaml']),
+    );
     expect(readFileSync('.github/dependabot.yml', 'utf8')).not.toMatch(/package-ecosystem: (github-actions|docker)/);
   });
 });
