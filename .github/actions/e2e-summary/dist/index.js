@@ -19644,24 +19644,28 @@ function error(message, properties = {}) {
 
 // src/report.ts
 var firstLine = (text) => text.split("\n").find((line) => line.trim())?.trim() ?? "";
+var failedAsAWhole = (result) => result.status === "failed" && !result.assertionResults.some((t) => t.status === "failed");
 function summarize(report, root) {
+  if (!Array.isArray(report?.testResults)) throw new Error("not a vitest JSON report: it has no testResults");
   const relative = (file) => file.startsWith(`${root}/`) ? file.slice(root.length + 1) : file;
   const files = report.testResults.map((result) => ({
     file: relative(result.name),
     passed: result.assertionResults.filter((t) => t.status === "passed").length,
-    failed: result.assertionResults.filter((t) => t.status === "failed").length,
+    failed: result.assertionResults.filter((t) => t.status === "failed").length + (failedAsAWhole(result) ? 1 : 0),
     skipped: result.assertionResults.filter((t) => t.status !== "passed" && t.status !== "failed").length
   }));
-  const failures = report.testResults.flatMap(
-    (result) => result.assertionResults.filter((t) => t.status === "failed").map((t) => ({
+  const failures = report.testResults.flatMap((result) => [
+    ...result.assertionResults.filter((t) => t.status === "failed").map((t) => ({
       file: relative(result.name),
       test: t.fullName,
       message: firstLine(t.failureMessages?.join("\n") ?? "failed"),
       ...t.location && { line: t.location.line }
-    }))
-  );
+    })),
+    ...failedAsAWhole(result) ? [{ file: relative(result.name), test: "the whole file", message: firstLine(result.message ?? "") || "failed" }] : []
+  ]);
   const total = (key) => files.reduce((sum, f) => sum + f[key], 0);
-  return { passed: total("passed"), failed: total("failed"), skipped: total("skipped"), files, failures };
+  const failed = report.success === false ? Math.max(1, total("failed")) : total("failed");
+  return { passed: total("passed"), failed, skipped: total("skipped"), files, failures };
 }
 var escapeCell = (text) => text.replace(/\|/g, "\\|").replace(/\n/g, " ");
 function renderMarkdown(summary2, title) {
