@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { TOOLCHAIN } from '../../project/toolchain.js';
 import { renderYaml, scenarios } from '../../scripts/chart/render.js';
 import { nativeTool } from '../lib/native-tool.js';
+import { atOrAbove, findings, type TrivyReport } from '../../.github/actions/scan-report/src/trivy.js';
 
 // Trivy's built-in misconfiguration checks, offline (no database, no check download), with the
 // settings of trivy-config-scan.yaml that the config-scan job passes to trivy-action: the same files, checks
@@ -17,7 +18,8 @@ const trivy = nativeTool(
 );
 
 type Finding = { ID: string; Severity: string; Status: string; Title: string };
-function scan(dir: string, ...options: string[]): string[] {
+/** Trivy's JSON report of a config scan of dir. */
+function report(dir: string, ...options: string[]): TrivyReport {
   const cache = mkdtempSync(join(tmpdir(), 'trivy-cache-'));
   const result = spawnSync(
     trivy!,
@@ -36,8 +38,11 @@ function scan(dir: string, ...options: string[]): string[] {
     { encoding: 'utf8', maxBuffer: 32 * 1024 * 1024 },
   );
   if (result.status !== 0) throw new Error(`trivy failed: ${result.stderr}`);
-  const report = JSON.parse(result.stdout) as { Results?: { Target: string; Misconfigurations?: Finding[] }[] };
-  return (report.Results ?? []).flatMap((r) =>
+  return JSON.parse(result.stdout) as TrivyReport;
+}
+function scan(dir: string, ...options: string[]): string[] {
+  const { Results } = report(dir, ...options) as { Results?: { Target: string; Misconfigurations?: Finding[] }[] };
+  return (Results ?? []).flatMap((r) =>
     (r.Misconfigurations ?? []).filter((m) => m.Status === 'FAIL').map((m) => `${r.Target}: ${m.ID} ${m.Title}`),
   );
 }
@@ -45,6 +50,20 @@ function scan(dir: string, ...options: string[]): string[] {
 describe.skipIf(!trivy)('trivy config (built-in checks, offline, trivy-config-scan.yaml)', () => {
   it('finds no HIGH or CRITICAL misconfiguration in the repository, scanned as the config-scan job does', () => {
     expect(scan('.')).toEqual([]);
+  });
+
+  it("gates on Trivy's own report: a root image fails at HIGH, one with a user passes", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gate-'));
+    for (const [name, body] of [
+      ['root', 'FROM debian:trixie\nRUN echo hello\n'],
+      ['user', 'FROM debian:trixie\nUSER 10001\nHEALTHCHECK NONE\n'],
+    ] as const) {
+      mkdirSync(join(dir, name));
+      writeFileSync(join(dir, name, 'Dockerfile'), body);
+    }
+    const failing = atOrAbove(findings(report(join(dir, 'root'))), 'HIGH');
+    expect(failing.map((f) => `${f.target} ${f.id} ${f.severity}`)).toEqual(['Dockerfile DS-0002 HIGH']);
+    expect(atOrAbove(findings(report(join(dir, 'user'))), 'HIGH')).toEqual([]);
   });
 
   it('accepts only the listed base-image stand-ins running as root: without the ignore file they are found', () => {

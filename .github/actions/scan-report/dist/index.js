@@ -43476,6 +43476,9 @@ function getOctokit(token, options, ...additionalPlugins) {
 // src/trivy.ts
 var SEVERITIES = ["CRITICAL", "HIGH", "MEDIUM", "LOW", "UNKNOWN"];
 function findings(report) {
+  if (typeof report?.SchemaVersion !== "number") throw new Error("not a Trivy JSON report: it has no SchemaVersion");
+  if (report.Results !== void 0 && !Array.isArray(report.Results))
+    throw new Error("not a Trivy JSON report: its Results is not a list");
   return (report.Results ?? []).flatMap((result) => [
     ...(result.Vulnerabilities ?? []).map((v) => ({
       id: v.VulnerabilityID,

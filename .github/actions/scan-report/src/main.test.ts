@@ -32,6 +32,7 @@ function reportFile(severity: string): string {
   writeFileSync(
     path,
     JSON.stringify({
+      SchemaVersion: 2,
       Results: [
         {
           Target: 'img',

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { atOrAbove, findings, marker, renderMarkdown, type TrivyReport } from './trivy.js';
 
 const report: TrivyReport = {
+  SchemaVersion: 2,
   Results: [
     {
       Target: 'todo-backend:dev (debian 12.8)',
@@ -43,6 +44,14 @@ describe('scan-report Trivy helpers', () => {
     ]);
     expect(all[2]).toMatchObject({ target: 'docker/backend.Dockerfile', line: 7 });
     expect(all[0]!.fix).toBe('3.0.2');
+  });
+
+  it('refuses a report of another shape instead of finding nothing in it', () => {
+    expect(() => findings({ results: [] } as unknown as TrivyReport)).toThrow('it has no SchemaVersion');
+    expect(() => findings({ SchemaVersion: 2, Results: {} } as unknown as TrivyReport)).toThrow(
+      'Results is not a list',
+    );
+    expect(findings({ SchemaVersion: 2 })).toEqual([]);
   });
 
   it('applies the threshold, and refuses an unknown one', () => {

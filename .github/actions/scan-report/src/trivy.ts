@@ -20,6 +20,8 @@ type Misconfiguration = {
   CauseMetadata?: { StartLine?: number };
 };
 export type TrivyReport = {
+  /** 2 for every Trivy of the last years; a report without it is not Trivy's. */
+  SchemaVersion: number;
   ArtifactName?: string;
   Results?: { Target: string; Vulnerabilities?: Vulnerability[]; Misconfigurations?: Misconfiguration[] }[];
 };
@@ -34,7 +36,11 @@ export type Finding = {
   kind: 'vulnerability' | 'misconfiguration';
 };
 
+/** The findings of a report; Trivy leaves Results out when it found nothing to report. */
 export function findings(report: TrivyReport): Finding[] {
+  if (typeof report?.SchemaVersion !== 'number') throw new Error('not a Trivy JSON report: it has no SchemaVersion');
+  if (report.Results !== undefined && !Array.isArray(report.Results))
+    throw new Error('not a Trivy JSON report: its Results is not a list');
   return (report.Results ?? []).flatMap((result) => [
     ...(result.Vulnerabilities ?? []).map((v) => ({
       id: v.VulnerabilityID,
