@@ -9,7 +9,7 @@ describe(`the app in a browser (${baseURL})`, () => {
   it('signs up, and refuses a wrong password next to the form', async () => {
     await onFreshPage('sign-up', async (page) => {
       const email = await signUpThroughUi(page, 'Ada');
-      await expect(page.getByText('Ada')).toBeTruthy();
+      await expect.poll(() => page.getByText('Ada').count()).toBeGreaterThan(0);
       await page.getByRole('button', { name: 'Sign out' }).click();
       await page.getByLabel('Email').fill(email);
       await page.getByLabel('Password').fill('not-the-password');
@@ -76,6 +76,8 @@ describe(`the app in a browser (${baseURL})`, () => {
       await page.getByRole('checkbox', { name: 'Buy oat milk', exact: true }).waitFor();
       await page.getByRole('navigation', { name: 'Past conversations' }).getByRole('button').first().click();
       await log.getByText('add a task to buy oat milk tomorrow').waitFor();
+      expect(await page.getByRole('checkbox', { name: 'Buy oat milk', exact: true }).count()).toBe(1);
+      expect(await log.getByText('Added "Buy oat milk" (due tomorrow).', { exact: true }).count()).toBe(1);
     });
   });
 

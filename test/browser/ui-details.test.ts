@@ -54,6 +54,7 @@ describe(`the app's details in a browser (${baseURL})`, () => {
       await page.getByRole('button', { name: 'Send' }).click();
       await page.getByRole('checkbox', { name: 'Water the ferns', exact: true }).waitFor();
       await page.getByText('Give the task a title.').waitFor({ state: 'detached' });
+      expect(await page.getByText('Give the task a title.').count()).toBe(0);
     });
   });
 
@@ -99,6 +100,9 @@ describe(`the app's details in a browser (${baseURL})`, () => {
       await page.locator('li.task.done', { has: box }).waitFor();
       await page.reload();
       await page.locator('li.task.done', { has: box }).waitFor();
+      // Back once, still done: the undo restored the task itself, not a copy.
+      expect(await box.count()).toBe(1);
+      expect(await box.isChecked()).toBe(true);
     });
   });
 
