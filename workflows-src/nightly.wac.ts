@@ -29,7 +29,8 @@ const verify = new NormalJob('verify-release', {
     name: 'Find the latest release',
     'timeout-minutes': 1,
     run: [
-      'if tag=$(git describe --tags --abbrev=0 --match "v*.*.*" 2>/dev/null); then',
+      'tag=$(bash scripts/release/latest-tag.sh)',
+      'if [ -n "$tag" ]; then',
       '  echo "tag=$tag" >> "$GITHUB_OUTPUT"',
       'else',
       '  echo "::notice::no release tag yet: nothing to verify"',
@@ -80,7 +81,8 @@ const rescan = new NormalJob('rescan', {
     name: 'Find the latest release',
     'timeout-minutes': 1,
     run: [
-      'if ! tag=$(git describe --tags --abbrev=0 --match "v*.*.*" 2>/dev/null); then',
+      'tag=$(bash scripts/release/latest-tag.sh)',
+      'if [ -z "$tag" ]; then',
       '  echo "::notice::no release tag yet: nothing to rescan"',
       '  exit 0',
       'fi',

@@ -213,7 +213,8 @@ const upgrade = new NormalJob('upgrade', {
       name: 'Find the release before this one',
       'timeout-minutes': 1,
       run: [
-        'if tag=$(git describe --tags --abbrev=0 --match "v*.*.*" "${GITHUB_REF_NAME}^" 2>/dev/null); then',
+        'tag=$(bash scripts/release/latest-tag.sh "${GITHUB_REF_NAME}^")',
+        'if [ -n "$tag" ]; then',
         '  echo "tag=$tag" >> "$GITHUB_OUTPUT"',
         'else',
         '  echo "::notice::no release before $GITHUB_REF_NAME: nothing to upgrade from"',

@@ -79,3 +79,52 @@ describe('the release scripts', () => {
     expect(stderr).toContain('manifest.sh: no digest for ghcr.io/acme/todo-backend:v1.4.0');
   });
 });
+
+describe('latest-tag.sh: the newest release in a history, told apart from a failure', () => {
+  const script = join(process.cwd(), 'scripts/release/latest-tag.sh');
+  const git = (cwd: string, ...args: string[]) => {
+    const result = spawnSync('git', ['-c', 'user.email=ci@example.com', '-c', 'user.name=ci', ...args], {
+      cwd,
+      encoding: 'utf8',
+    });
+    expect(result.status, result.stderr).toBe(0);
+  };
+  const latest = (cwd: string, ...args: string[]) => spawnSync('bash', [script, ...args], { cwd, encoding: 'utf8' });
+  const repository = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tags-'));
+    git(dir, 'init', '-q');
+    git(dir, 'commit', '-q', '--allow-empty', '-m', 'first');
+    return dir;
+  };
+
+  it('prints nothing, and succeeds, while the history has no release tag', () => {
+    const dir = repository();
+    git(dir, 'tag', 'nightly');
+    expect(latest(dir)).toMatchObject({ status: 0, stdout: '\n' });
+  });
+
+  it('prints the highest version in the history of the revision, by version and not by text', () => {
+    const dir = repository();
+    git(dir, 'tag', 'v1.9.0');
+    git(dir, 'commit', '-q', '--allow-empty', '-m', 'second');
+    git(dir, 'tag', 'v1.10.0');
+    expect(latest(dir).stdout).toBe('v1.10.0\n');
+    expect(latest(dir, 'v1.10.0^').stdout).toBe('v1.9.0\n');
+  });
+
+  it('fails, saying why, outside a repository, on an unknown revision and in a shallow clone', () => {
+    expect(latest(mkdtempSync(join(tmpdir(), 'no-repo-')))).toMatchObject({
+      status: 1,
+      stderr: expect.stringContaining('is not a git repository'),
+    });
+    expect(latest(repository(), 'v9.9.9')).toMatchObject({
+      status: 1,
+      stderr: expect.stringContaining('no such revision: v9.9.9'),
+    });
+    const origin = repository();
+    git(origin, 'commit', '-q', '--allow-empty', '-m', 'second');
+    const shallow = mkdtempSync(join(tmpdir(), 'shallow-'));
+    git(shallow, 'clone', '-q', '--depth', '1', `file://${origin}`, '.');
+    expect(latest(shallow)).toMatchObject({ status: 1, stderr: expect.stringContaining('is a shallow clone') });
+  });
+});
