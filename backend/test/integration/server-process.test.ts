@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { TEST_SECRET } from '../helpers/app.js';
 import { createPostgresDatabase, TEST_DB } from '../helpers/database.js';
 import { startFakeOpenAI, type FakeOpenAI } from '../helpers/fake-openai.js';
@@ -103,7 +103,8 @@ describe(`the server process (${TEST_DB})`, () => {
     const exited = once(server.child, 'exit');
 
     server.child.kill('SIGTERM');
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // It logs this in the same turn as it starts refusing: from then on a new request gets 503.
+    await vi.waitFor(() => expect(server.output()).toContain('shutting down'), { timeout: 10_000, interval: 20 });
     const late = await fetch(`${server.baseUrl}/api/tasks`, { headers: { authorization: `Bearer ${token}` } });
     expect(late.status).toBe(503);
     expect(((await late.json()) as { error: { code: string } }).error.code).toBe('SHUTTING_DOWN');
