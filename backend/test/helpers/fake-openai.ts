@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { ChatCompletion, ChatCompletionMessage } from 'openai/resources/chat/completions';
 
 export type ChatRequest = {
   model: string;
@@ -21,13 +22,15 @@ export type FakeOpenAI = {
   close(): Promise<void>;
 };
 
-function completion(turn: Exclude<ModelTurn, { status: number }>, model: string, n: number) {
-  const message =
+/** A reply typed as the SDK's own response, so the fake cannot drift from what the client parses. */
+function completion(turn: Exclude<ModelTurn, { status: number }>, model: string, n: number): ChatCompletion {
+  const message: ChatCompletionMessage =
     'text' in turn
-      ? { role: 'assistant', content: turn.text }
+      ? { role: 'assistant', content: turn.text, refusal: null }
       : {
           role: 'assistant',
           content: null,
+          refusal: null,
           tool_calls: turn.calls.map((call, i) => ({
             id: `call_${n}_${i}`,
             type: 'function',

@@ -1,23 +1,29 @@
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
+import type * as CoreModule from '@actions/core';
+import type * as ExecModule from '@actions/exec';
+import { describe, expect, it, vi, type Mock } from 'vitest';
 
+// The mocks take the toolkit's own signatures: a call or a value they would not accept fails typecheck.
+type Core = typeof CoreModule;
+type SummaryMock = { addRaw: Mock<(text: string) => SummaryMock>; write: Mock<Core['summary']['write']> };
+type Exec = typeof ExecModule;
 const core = vi.hoisted(() => {
-  const summary = { addRaw: vi.fn(), write: vi.fn() };
+  const summary: SummaryMock = { addRaw: vi.fn(), write: vi.fn() };
   summary.addRaw.mockReturnValue(summary);
   return {
-    getInput: vi.fn(),
-    setOutput: vi.fn(),
-    setFailed: vi.fn(),
-    warning: vi.fn(),
-    info: vi.fn(),
-    startGroup: vi.fn(),
-    endGroup: vi.fn(),
+    getInput: vi.fn<Core['getInput']>(),
+    setOutput: vi.fn<Core['setOutput']>(),
+    setFailed: vi.fn<Core['setFailed']>(),
+    warning: vi.fn<Core['warning']>(),
+    info: vi.fn<Core['info']>(),
+    startGroup: vi.fn<Core['startGroup']>(),
+    endGroup: vi.fn<Core['endGroup']>(),
     summary,
   };
 });
-const exec = vi.hoisted(() => ({ getExecOutput: vi.fn() }));
+const exec = vi.hoisted(() => ({ getExecOutput: vi.fn<Exec['getExecOutput']>() }));
 vi.mock('@actions/core', () => core);
 vi.mock('@actions/exec', () => exec);
 const { run } = await import('./main.js');
@@ -42,7 +48,7 @@ describe('cluster-diagnostics run()', () => {
   it('saves every command’s output and summarises the unhealthy pods', async () => {
     const output = join(mkdtempSync(join(tmpdir(), 'diag-')), 'out');
     core.getInput.mockImplementation((name: string) => ({ namespace: 'todo', release: 'todo', output })[name] ?? '');
-    exec.getExecOutput.mockImplementation(async (tool: string, args: string[]) => {
+    exec.getExecOutput.mockImplementation(async (tool: string, args: string[] = []) => {
       if (args.includes('json')) return { exitCode: 0, stdout: JSON.stringify(PODS), stderr: '' };
       if (args.includes('--previous'))
         return { exitCode: 1, stdout: '', stderr: 'previous terminated container not found' };

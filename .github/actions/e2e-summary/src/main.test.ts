@@ -1,12 +1,22 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type * as CoreModule from '@actions/core';
+import { beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
 
+// The mocks take the toolkit's own signatures: a call or a value they would not accept fails typecheck.
+type Core = typeof CoreModule;
+type SummaryMock = { addRaw: Mock<(text: string) => SummaryMock>; write: Mock<Core['summary']['write']> };
 const core = vi.hoisted(() => {
-  const summary = { addRaw: vi.fn(), write: vi.fn() };
+  const summary: SummaryMock = { addRaw: vi.fn(), write: vi.fn() };
   summary.addRaw.mockReturnValue(summary);
-  return { getInput: vi.fn(), setOutput: vi.fn(), setFailed: vi.fn(), error: vi.fn(), summary };
+  return {
+    getInput: vi.fn<Core['getInput']>(),
+    setOutput: vi.fn<Core['setOutput']>(),
+    setFailed: vi.fn<Core['setFailed']>(),
+    error: vi.fn<Core['error']>(),
+    summary,
+  };
 });
 vi.mock('@actions/core', () => core);
 

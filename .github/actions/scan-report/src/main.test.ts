@@ -1,25 +1,31 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type * as CoreModule from '@actions/core';
+import type * as GitHubModule from '@actions/github';
+import { beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
 
+// The mocks take the toolkit's own signatures: a call or a value they would not accept fails typecheck.
+type Core = typeof CoreModule;
+type SummaryMock = { addRaw: Mock<(text: string) => SummaryMock>; write: Mock<Core['summary']['write']> };
+type GitHub = typeof GitHubModule;
 const core = vi.hoisted(() => {
-  const summary = { addRaw: vi.fn(), write: vi.fn() };
+  const summary: SummaryMock = { addRaw: vi.fn(), write: vi.fn() };
   summary.addRaw.mockReturnValue(summary);
   return {
-    getInput: vi.fn(),
-    getBooleanInput: vi.fn(),
-    setOutput: vi.fn(),
-    setFailed: vi.fn(),
-    error: vi.fn(),
-    info: vi.fn(),
-    warning: vi.fn(),
+    getInput: vi.fn<Core['getInput']>(),
+    getBooleanInput: vi.fn<Core['getBooleanInput']>(),
+    setOutput: vi.fn<Core['setOutput']>(),
+    setFailed: vi.fn<Core['setFailed']>(),
+    error: vi.fn<Core['error']>(),
+    info: vi.fn<Core['info']>(),
+    warning: vi.fn<Core['warning']>(),
     summary,
   };
 });
 const github = vi.hoisted(() => ({
   context: { payload: {} as Record<string, unknown>, repo: { owner: 'acme', repo: 'todo' } },
-  getOctokit: vi.fn(),
+  getOctokit: vi.fn<GitHub['getOctokit']>(),
 }));
 const comment = vi.hoisted(() => ({ upsertComment: vi.fn() }));
 vi.mock('@actions/core', () => core);
