@@ -99,6 +99,14 @@ for name in NODE_EXTRA_CA_CERTS SSL_CERT_FILE SSL_CERT_DIR CURL_CA_BUNDLE GIT_SS
   [ -n "${!name:-}" ] && keep+=("$name=${!name}")
 done
 [ -f "$HOME/.npmrc" ] && keep+=("NPM_CONFIG_USERCONFIG=$HOME/.npmrc")
+# What the project's machines keep beside the checkout, by absolute path (a job's workspace is a
+# copy elsewhere): GitHub's runner-image list and the pinned actions' facts, which the tests and
+# gen:bindings read.
+for default in RUNNER_IMAGES=../shared/runner-images/ubuntu-24.04 ACTION_METADATA=../shared/action-metadata.json; do
+  name=${default%%=*}
+  path=${!name:-${default#*=}}
+  if [ -e "$path" ]; then keep+=("$name=$(readlink -f "$path")"); fi
+done
 command -v go >/dev/null && keep+=("GOENV=$(go env GOENV)")
 env -i "PATH=$bare/bin" "HOME=$home" LANG=C.UTF-8 "${keep[@]}" \
   "$act" "${args[@]}" -P ubuntu-24.04=-self-hosted --concurrent-jobs 1 \

@@ -10,6 +10,8 @@ const EXEMPT = [
   /^package-lock\.json$/,
   /^\.github\/workflows\/[^/]+\.yml$/, // npm run gen:workflows
   /^\.github\/actions\/[^/]+\/dist\//, // npm run build:actions
+  /^scripts\/act\/stand-ins\/[^/]+\/[^/]+\/dist\//, // npm run build, the act stand-ins' bundles
+  /^scripts\/act\/stand-ins\/package\.json$/, // the npm toolkit's version ranges
   /^workflows-src\/lib\/bindings\/actions\.ts$/, // npm run gen:bindings, from the actions' own defaults
   /^helm\/[^/]+\/README\.md$/, // npm run chart:readme, from values.yaml
   /^scripts\/act\/runner-tools\.txt$/, // what GitHub's runner image carries, in its own words

@@ -19,7 +19,7 @@ describe('versionFromFile', () => {
   });
 
   it('reads the nodejs line of .tool-versions', () => {
-    expect(versionFromFile('.tool-versions', 'python 3.12.3\nnodejs 22.23.3\n')).toBe('22.23.3');
+    expect(versionFromFile('.tool-versions', 'python 3.12.3\nnodejs 20.19.4\n')).toBe('20.19.4');
   });
 
   it('refuses an alias or an empty file, naming the file', () => {

@@ -1,6 +1,6 @@
 /**
  * The Node.js version a version file asks for: .nvmrc and .node-version hold one version
- * (`22`, `v22.23.3`), .tool-versions a `nodejs` line. Aliases such as `lts/*` or `node` need the
+ * (`22`, `v22.12.0`), .tool-versions a `nodejs` line. Aliases such as `lts/*` or `node` need the
  * release index from nodejs.org, which a runner without the internet does not have.
  */
 export function versionFromFile(name: string, text: string): string {
@@ -14,6 +14,6 @@ export function versionFromFile(name: string, text: string): string {
   if (!line) throw new Error(`${name} names no Node.js version`);
   const version = line.replace(/^v(?=\d)/, '');
   if (!/^\d+(\.(\d+|x))?(\.(\d+|x))?$/.test(version))
-    throw new Error(`${name} asks for "${line}": give a version number (such as 22 or 22.23.3), not an alias`);
+    throw new Error(`${name} asks for "${line}": give a version number (such as 22 or 22.12.0), not an alias`);
   return version;
 }

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module'; const require = createRequire(impor
 import {
   runStep,
   setupNode
-} from "./shared-UINLRS2Z.js";
+} from "./shared-NOHVASSN.js";
 
 // src/setup-node-main.ts
 await runStep(setupNode);

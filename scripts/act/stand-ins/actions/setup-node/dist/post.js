@@ -2,7 +2,7 @@ import { createRequire } from 'node:module'; const require = createRequire(impor
 import {
   runStep,
   saveNpmCache
-} from "./shared-UINLRS2Z.js";
+} from "./shared-NOHVASSN.js";
 
 // src/setup-node-post.ts
 await runStep(saveNpmCache);
