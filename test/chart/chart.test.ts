@@ -5,7 +5,7 @@ import { expectedReadme, README_PATH, valueDocs } from '../../scripts/chart/read
 import { CHART_DIR } from '../../project/names.js';
 import { lint, render, scenarios, type K8sObject } from '../../scripts/chart/render.js';
 import { schemaErrors, unknownFields } from '../../scripts/chart/validate.js';
-import { podSpecs, restrictedViolations } from './policy.js';
+import { podSpecs, restrictedViolations, type PodSpec } from './policy.js';
 
 // npm run chart:check: helm lint and template for the defaults and every ci/*-values.yaml, every
 // rendered object validated, then the chart's policies.
@@ -137,6 +137,19 @@ describe('the checks themselves', () => {
     expect(unknownFields(typo)).toEqual([`Deployment/${deployment.metadata.name}.spec.template.spec.securityContxt`]);
   });
 
+  it('find a container without a bound on its disk, or scratch space beyond it', () => {
+    const [pod] = podSpecs([structuredClone(deployment)]);
+    delete pod!.spec.containers[0]!.resources!.limits!['ephemeral-storage'];
+    pod!.spec.volumes = [
+      { name: 'tmp', emptyDir: {} },
+      { name: 'big', emptyDir: { sizeLimit: '10Gi' } },
+    ];
+    const problems = restrictedViolations(pod!).join('\n');
+    expect(problems).toContain('no ephemeral-storage in limits');
+    expect(problems).toContain('emptyDir tmp has no sizeLimit');
+    expect(problems).toContain('its emptyDir volumes may hold more than its ephemeral-storage limits');
+  });
+
   it('find a container that could run as root or write its filesystem', () => {
     const loose = structuredClone(deployment);
     const [pod] = podSpecs([loose]);
@@ -165,5 +178,81 @@ describe('the chart README', () => {
       (key) => !documented.has(key),
     );
     expect(undocumented).toEqual([]);
+  });
+});
+
+describe('where the pods run', () => {
+  type Scheduled = PodSpec & {
+    nodeSelector?: Record<string, string>;
+    affinity?: Record<string, unknown>;
+    tolerations?: Record<string, unknown>[];
+    topologySpreadConstraints?: { topologyKey: string; labelSelector: Selector; matchLabelKeys?: string[] }[];
+  };
+  const pods = (set: string[] = []): Record<string, { labels: Record<string, string>; spec: Scheduled }> =>
+    Object.fromEntries(
+      podSpecs(render({ set }).filter((o) => o.kind !== 'Pod')).map((pod) => [
+        pod.labels['app.kubernetes.io/component'],
+        { ...pod, spec: pod.spec as Scheduled },
+      ]),
+    );
+
+  it('spreads the API and UI pods over nodes by default, each counting its own rollout', () => {
+    const defaults = pods();
+    for (const component of ['backend', 'frontend']) {
+      const { spec, labels } = defaults[component]!;
+      expect(spec.topologySpreadConstraints, component).toHaveLength(1);
+      const [spread] = spec.topologySpreadConstraints!;
+      expect(spread!.topologyKey).toBe('kubernetes.io/hostname');
+      expect(labels).toMatchObject(spread!.labelSelector.matchLabels);
+      expect(spread!.labelSelector.matchLabels['app.kubernetes.io/component']).toBe(component);
+      expect(spread!.matchLabelKeys).toEqual(['pod-template-hash']);
+    }
+    expect(defaults.postgresql!.spec.topologySpreadConstraints).toBeUndefined();
+  });
+
+  it.each(['backend', 'frontend', 'postgresql'])(
+    'gives %s the nodeSelector, affinity, tolerations and spread set for it',
+    (component) => {
+      const zone = 'topology.kubernetes.io/zone';
+      const set = [
+        `${component}.nodeSelector.disk=ssd`,
+        `${component}.tolerations[0].key=dedicated`,
+        `${component}.tolerations[0].operator=Equal`,
+        `${component}.tolerations[0].value=todo`,
+        `${component}.tolerations[0].effect=NoSchedule`,
+        `${component}.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[0].key=${zone}`,
+        `${component}.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[0].operator=Exists`,
+        `${component}.topologySpreadConstraints[0].maxSkew=2`,
+        `${component}.topologySpreadConstraints[0].topologyKey=${zone}`,
+        `${component}.topologySpreadConstraints[0].whenUnsatisfiable=DoNotSchedule`,
+      ];
+      const all = pods(set);
+      const { spec, labels } = all[component]!;
+      expect(spec.nodeSelector).toEqual({ disk: 'ssd' });
+      expect(spec.tolerations).toEqual([{ key: 'dedicated', operator: 'Equal', value: 'todo', effect: 'NoSchedule' }]);
+      expect(JSON.stringify(spec.affinity)).toContain(zone);
+      expect(spec.topologySpreadConstraints).toMatchObject([
+        { maxSkew: 2, topologyKey: zone, whenUnsatisfiable: 'DoNotSchedule' },
+      ]);
+      expect(labels).toMatchObject(spec.topologySpreadConstraints![0]!.labelSelector.matchLabels);
+      for (const [other, pod] of Object.entries(all))
+        if (other !== component)
+          expect(pod.spec.nodeSelector, `${other} took ${component}'s nodeSelector`).toBeUndefined();
+    },
+  );
+
+  it('refuses a misspelt field in a spread constraint or a toleration, and an unknown affinity', () => {
+    expect(() => render({ set: ['backend.topologySpreadConstraints[0].maxSkw=1'] })).toThrow(
+      /topologySpreadConstraints/,
+    );
+    expect(() => render({ set: ['frontend.tolerations[0].efect=NoSchedule'] })).toThrow(/tolerations/);
+    expect(() => render({ set: ['postgresql.affinity.nodeAffinty.x=1'] })).toThrow(/affinity/);
+  });
+
+  it('pins PostgreSQL to a digest when one is given', () => {
+    const digest = `sha256:${'cd'.repeat(32)}`;
+    const [container] = pods([`postgresql.image.digest=${digest}`]).postgresql!.spec.containers;
+    expect(container!.image).toMatch(new RegExp(`^postgres:[^@]+@${digest}$`));
+    expect(() => render({ set: ['postgresql.image.digest=17'] })).toThrow(/digest/);
   });
 });

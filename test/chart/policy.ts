@@ -19,6 +19,14 @@ export type PodSpec = {
   securityContext?: SecurityContext;
   containers: Container[];
   automountServiceAccountToken?: boolean;
+  volumes?: { name: string; emptyDir?: { sizeLimit?: string } }[];
+};
+
+const UNITS: Record<string, number> = { '': 1, Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30 };
+/** Bytes of a Kubernetes quantity such as 64Mi; NaN for a form this chart does not use. */
+export const bytes = (quantity: unknown) => {
+  const match = /^(\d+)(Ki|Mi|Gi)?$/.exec(String(quantity));
+  return match ? Number(match[1]) * UNITS[match[2] ?? '']! : NaN;
 };
 export type Pod = { owner: string; labels: Record<string, string>; spec: PodSpec; probed: boolean };
 
@@ -48,12 +56,22 @@ export function restrictedViolations({ owner, spec, probed }: Pod): string[] {
     if (!own.capabilities?.drop?.includes('ALL')) problems.push(`${at}: does not drop ALL capabilities`);
     if (own.privileged === true) problems.push(`${at}: is privileged`);
     if (own.readOnlyRootFilesystem !== true) problems.push(`${at}: readOnlyRootFilesystem is not true`);
-    if (!container.resources?.requests || !container.resources.limits) problems.push(`${at}: no requests and limits`);
+    for (const kind of ['requests', 'limits'] as const)
+      for (const resource of ['cpu', 'memory', 'ephemeral-storage'])
+        if (container.resources?.[kind]?.[resource] === undefined) problems.push(`${at}: no ${resource} in ${kind}`);
     if (probed && !(container.startupProbe && container.livenessProbe && container.readinessProbe)) {
       problems.push(`${at}: lacks a startup, liveness or readiness probe`);
     }
-    const tag = /:([^:/@]+)$/.exec(container.image)?.[1];
+    const tag = /:([^:/@]+)(@sha256:[a-f0-9]{64})?$/.exec(container.image)?.[1];
     if (!tag || tag === 'latest') problems.push(`${at}: image ${container.image} is not pinned to a tag`);
   }
+  // Scratch volumes are bounded, and fit in what the containers may use of the node's disk.
+  const scratch = (spec.volumes ?? []).filter((v) => v.emptyDir);
+  for (const volume of scratch)
+    if (!(bytes(volume.emptyDir!.sizeLimit) > 0)) problems.push(`${owner}: emptyDir ${volume.name} has no sizeLimit`);
+  const allowed = spec.containers.reduce((sum, c) => sum + (bytes(c.resources?.limits?.['ephemeral-storage']) || 0), 0);
+  const bounded = scratch.reduce((sum, v) => sum + (bytes(v.emptyDir!.sizeLimit) || 0), 0);
+  if (bounded > allowed)
+    problems.push(`${owner}: its emptyDir volumes may hold more than its ephemeral-storage limits`);
   return problems;
 }

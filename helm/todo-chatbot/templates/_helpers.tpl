@@ -89,3 +89,29 @@ runAsNonRoot: true
 capabilities:
   drop: [ALL]
 {{- end }}
+
+{{/*
+Where a component's pods may run: its nodeSelector, affinity, tolerations and topology spread.
+A spread constraint without a labelSelector counts this component's own pods, and in a Deployment
+only those of one rollout (pod-template-hash), so a rolling update is not held by the old pods.
+Call with (dict "root" $ "component" "backend" "values" .Values.backend "rollout" true).
+*/}}
+{{- define "todo-chatbot.scheduling" -}}
+{{- $spec := dict }}
+{{- range $key := list "nodeSelector" "affinity" "tolerations" }}
+{{- with get $.values $key }}{{ $_ := set $spec $key . }}{{ end }}
+{{- end }}
+{{- $constraints := list }}
+{{- range .values.topologySpreadConstraints }}
+{{- $constraint := deepCopy . }}
+{{- if not (hasKey $constraint "labelSelector") }}
+{{- $_ := set $constraint "labelSelector" (dict "matchLabels" (include "todo-chatbot.selectorLabels" $ | fromYaml)) }}
+{{- if and $.rollout (not (hasKey $constraint "matchLabelKeys")) }}
+{{- $_ := set $constraint "matchLabelKeys" (list "pod-template-hash") }}
+{{- end }}
+{{- end }}
+{{- $constraints = append $constraints $constraint }}
+{{- end }}
+{{- with $constraints }}{{ $_ := set $spec "topologySpreadConstraints" . }}{{ end }}
+{{- with $spec }}{{ toYaml . }}{{ end }}
+{{- end }}
