@@ -26,6 +26,28 @@ describe('TasksPanel', () => {
     await waitFor(() => expect(queries).toContain('?status=completed&sort=created&limit=50'));
   });
 
+  it('keeps "Give the task a title" when the list first arrives after the click, and drops it when the list changes', async () => {
+    let answer: () => void = () => undefined;
+    const firstLoad = new Promise<void>((resolve) => (answer = resolve));
+    let tasks = [task('Pay rent')];
+    server.use(
+      http.get('*/api/tasks', async () => {
+        await firstLoad;
+        return HttpResponse.json(pageOf(tasks));
+      }),
+    );
+    const { client } = renderWithQuery(<TasksPanel />);
+    await userEvent.click(screen.getByRole('button', { name: 'Add task' }));
+    expect(await screen.findByText('Give the task a title.')).toBeTruthy();
+    answer();
+    await screen.findByRole('checkbox', { name: 'Pay rent' });
+    expect(screen.queryByText('Give the task a title.')).not.toBeNull();
+    tasks = [task('Water the ferns'), ...tasks];
+    await client.invalidateQueries();
+    await screen.findByRole('checkbox', { name: 'Water the ferns' });
+    await waitFor(() => expect(screen.queryByText('Give the task a title.')).toBeNull());
+  });
+
   it('shows a new task at once and takes it back when the server refuses it', async () => {
     server.use(
       http.get('*/api/tasks', () => HttpResponse.json(pageOf([]))),

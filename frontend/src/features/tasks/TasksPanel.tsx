@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import {
   PAGE_SIZE,
   useAddTask,
@@ -33,8 +33,14 @@ export function TasksPanel() {
     const timer = setTimeout(() => setDeleted(undefined), UNDO_MS);
     return () => clearTimeout(timer);
   }, [deleted]);
-  // "Give the task a title" is stale once the list has changed (a task added by the assistant, say).
-  useEffect(() => setTitleMissing(false), [tasks.dataUpdatedAt]);
+  // "Give the task a title" is stale once the list has changed (a task added by the assistant, say),
+  // but not when the list first arrives: a click can come before it.
+  const listUpdatedAt = useRef(tasks.dataUpdatedAt);
+  useEffect(() => {
+    const firstArrival = listUpdatedAt.current === 0;
+    listUpdatedAt.current = tasks.dataUpdatedAt;
+    if (!firstArrival) setTitleMissing(false);
+  }, [tasks.dataUpdatedAt]);
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
