@@ -13,14 +13,14 @@ const seconds = (duration) =>
   );
 
 /** The names act gives the jobs of a workflow that run under act. */
-export function jobsUnderAct(workflowText) {
+function jobsUnderAct(workflowText) {
   return Object.entries(load(workflowText).jobs)
     .filter(([, job]) => !String(job.if ?? '').includes('!github.event.act'))
     .map(([id, job]) => job.name ?? id);
 }
 
 /** Each job's result ("succeeded", "failed", "unfinished" or "never started") and the time of its steps. */
-export function jobResults(log, expected = []) {
+function jobResults(log, expected = []) {
   const jobs = new Map(expected.map((name) => [name, { seconds: 0, result: 'never started' }]));
   for (const line of log.split('\n')) {
     const match =

@@ -9,7 +9,7 @@ import { basename, relative } from 'node:path';
 const firstLine = (text) => (text ?? '').split('\n')[0].slice(0, 200);
 
 /** The passed and failed counts of one report, and a line for each failure. */
-export function countReport(report, results) {
+function countReport(report, results) {
   if (typeof results?.numPassedTests !== 'number' || !Array.isArray(results.testResults))
     return { passed: 0, failed: 1, failures: [`${report}: not a vitest JSON report`] };
   const failures = [];

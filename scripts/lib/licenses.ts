@@ -16,7 +16,7 @@ export type BundledPackage = {
 const NOTICE_FILE = /^(licen[cs]e|copying|notice)([.-].*)?$/i;
 
 /** The package folders (…/node_modules/<name>) that a bundle's inputs, relative to baseDir, came from. */
-export function packageDirs(baseDir: string, inputs: string[]): string[] {
+function packageDirs(baseDir: string, inputs: string[]): string[] {
   const dirs = new Set<string>();
   for (const input of inputs) {
     const match = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input);

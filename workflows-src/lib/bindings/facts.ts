@@ -36,7 +36,7 @@ export type FactSource = {
 
 export const metadataFile = () => process.env.ACTION_METADATA ?? '../shared/action-metadata.json';
 
-export const ref = (facts: { repo: string; sha: string }) => `${facts.repo}@${facts.sha}`;
+const ref = (facts: { repo: string; sha: string }) => `${facts.repo}@${facts.sha}`;
 
 export function readLock(file = LOCK_FILE): Lock {
   return JSON.parse(readFileSync(file, 'utf8')) as Lock;

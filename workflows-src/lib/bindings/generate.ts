@@ -58,7 +58,7 @@ function binding(exportName: string, usesExpr: string, head: string, fields: Fie
 }
 
 /** Where a person reads what a pinned action does: its README at the pinned tag. */
-export function readmeUrl(repo: string, tag: string): string {
+function readmeUrl(repo: string, tag: string): string {
   const [owner, project, ...subpath] = repo.split('/');
   return `https://github.com/${owner}/${project}/blob/${tag}/${[...subpath, 'README.md'].join('/')}`;
 }
