@@ -23,12 +23,15 @@ const { check } = parseCommandLine(process.argv.slice(2), {
   usage: 'npm run gen:bindings [-- --check]',
   about: `Writes ${LOCK_FILE} (each pinned action's inputs, defaults, outputs and calls) and ${BINDINGS_FILE} from it.`,
   options: { check: { default: false, description: 'write nothing; exit 1 when a file differs' } },
-  env: { ACTION_METADATA: `facts about the pinned actions (default ${metadataFile()}; else GitHub, else the lock)` },
+  env: {
+    ACTION_METADATA: `facts about the pinned actions (default ${metadataFile()}; else the lock, and GitHub for a pin it lacks)`,
+  },
 });
 
-// The metadata file where there is one, else GitHub; the committed lock for what neither has.
+// The metadata file where there is one; else the committed lock, as a lockfile is kept; GitHub only
+// for a commit the lock does not hold yet (a pin just bumped).
 const metadata = metadataSource();
-const sources: FactSource[] = [...(metadata ? [metadata] : []), gitHubSource(), lockSource(LOCK_FILE, readLock())];
+const sources: FactSource[] = [...(metadata ? [metadata] : []), lockSource(LOCK_FILE, readLock()), gitHubSource()];
 let collected;
 try {
   collected = await collectLock(sources);

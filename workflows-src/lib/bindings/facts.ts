@@ -4,7 +4,7 @@
  * one calls. No code and no prose. They are kept in a committed lock (actions.lock.json), the way
  * a lockfile is kept, so a clone needs nothing outside the repository; `npm run gen:bindings`
  * refreshes the lock from a metadata file (ACTION_METADATA, default ../shared/action-metadata.json)
- * or, where there is none, from each action.yml on GitHub.
+ * where there is one, and otherwise reads each action.yml on GitHub only for a commit the lock lacks.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { load } from 'js-yaml';
