@@ -3,11 +3,13 @@
  * The dev server proxies /api, /health and /mcp to the API, so the whole app is on one URL.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { createInterface } from 'node:readline';
+import { repoRoot } from '../project/root.js';
 import { parseCommandLine } from './lib/cli.js';
+import { devLogFormatter } from './lib/dev-log.js';
+import { devSecret } from './lib/dev-secret.js';
 import { requireSupportedNode } from './lib/node-version.js';
+import { restartOnChange, type Ended } from './lib/restart-on-change.js';
 import { answers } from './lib/wait.js';
 
 requireSupportedNode();
@@ -15,10 +17,10 @@ requireSupportedNode();
 const CLI = {
   usage: 'npm run dev [-- --help]',
   about:
-    'Starts the API (tsx watch: it restarts when a backend file is saved) on an embedded database in\n' +
-    "backend/.data/pglite, and the Vite dev server in front of it. Sessions survive restarts: the API's\n" +
-    'BETTER_AUTH_SECRET is kept in a file. When the API stops answering, this says so in red until it\n' +
-    'answers again.',
+    'Starts the API on 127.0.0.1 (restarted when a file under backend/src is saved) on an embedded\n' +
+    'database in backend/.data/pglite, and the Vite dev server in front of it. Sessions survive restarts:\n' +
+    "the API's BETTER_AUTH_SECRET is kept in a file. When the API stops, this says so in red and why.\n" +
+    'Ctrl-C stops everything it started.',
   options: {},
   env: {
     API_PORT: "the API's port (default 8000)",
@@ -30,77 +32,94 @@ const CLI = {
   },
 };
 
-const SECRET_FILE = process.env.DEV_SECRET_FILE ?? 'backend/.data/dev-auth-secret';
-// A restart after a save takes a second or two; longer than this, the API is down.
-const DOWN_AFTER_MS = 5_000;
 const RED = '\x1b[1;31m';
 const GREEN = '\x1b[1;32m';
+const DIM = '\x1b[2m';
 const RESET = '\x1b[0m';
-
-/** The dev API's secret, made once: a new one at each restart would sign everyone out. */
-function devSecret(): string {
-  if (process.env.BETTER_AUTH_SECRET) return process.env.BETTER_AUTH_SECRET;
-  if (existsSync(SECRET_FILE)) return readFileSync(SECRET_FILE, 'utf8').trim();
-  mkdirSync(dirname(SECRET_FILE), { recursive: true });
-  const secret = randomBytes(32).toString('base64');
-  writeFileSync(SECRET_FILE, `${secret}\n`, { mode: 0o600 });
-  return secret;
-}
-
-const children: ChildProcess[] = [];
-
-function run(workspace: string, env: NodeJS.ProcessEnv) {
-  const child = spawn('npm', ['run', 'dev', '-w', workspace], { env, stdio: 'inherit' });
-  child.on('exit', (code) => {
-    // When one side stops, stop the other: a half-running app only confuses.
-    for (const other of children) if (other !== child && other.exitCode === null) other.kill('SIGTERM');
-    process.exitCode = code ?? 1;
-  });
-  children.push(child);
-}
-
-/** Says in red when the API has not answered for DOWN_AFTER_MS, and in green when it is back. */
-function watchApi(url: string, webUrl: string) {
-  let lastAnswer = Date.now();
-  let down = false;
-  let everUp = false;
-  const check = async () => {
-    const up = await answers(url);
-    if (up) {
-      lastAnswer = Date.now();
-      if (!everUp && !(await answers(webUrl))) return;
-      if (!everUp) console.log(`\n${GREEN}Todo Chatbot is ready: ${webUrl}${RESET}\n`);
-      else if (down) console.log(`\n${GREEN}The API answers again: ${webUrl}${RESET}\n`);
-      everUp = true;
-      down = false;
-    } else if (!down && Date.now() - lastAnswer > DOWN_AFTER_MS) {
-      down = true;
-      console.error(
-        `\n${RED}The API (${url}) is down${everUp ? '' : ' and has not started'}: its error is above. ` +
-          `The UI answers 502 until it is back: fix the error and save a backend file, or press Ctrl-C.${RESET}\n`,
-      );
-    }
-  };
-  return setInterval(() => void check(), 1_000);
-}
 
 parseCommandLine(process.argv.slice(2), CLI);
 const apiPort = process.env.API_PORT ?? '8000';
 const webPort = process.env.WEB_PORT ?? '5173';
 const webUrl = `http://localhost:${webPort}`;
-const apiUrl = `http://localhost:${apiPort}`;
-run('backend', {
-  ...process.env,
-  PORT: apiPort,
-  BETTER_AUTH_SECRET: devSecret(),
-  TRUSTED_ORIGINS: process.env.TRUSTED_ORIGINS ?? webUrl,
-});
-run('frontend', { ...process.env, BACKEND_URL: apiUrl, WEB_PORT: webPort });
-const monitor = watchApi(`${apiUrl}/health/live`, webUrl);
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    clearInterval(monitor);
-    for (const child of children) child.kill(signal);
-  });
+const apiUrl = `http://127.0.0.1:${apiPort}`;
+
+/** Why the API ended, in words: a signal means something outside killed it, and it printed nothing. */
+const why = ({ code, signal }: Ended) =>
+  signal ? `was killed by ${signal}, with no error of its own` : `exited with code ${code}: its error is above`;
+
+let everUp = false;
+let crashed = false;
+let waiting: AbortController | undefined;
+
+/** Once the API (and the first time, the UI) answers, says so: green after a start or a crash. */
+async function sayWhenUp() {
+  waiting?.abort();
+  const current = (waiting = new AbortController());
+  while (!current.signal.aborted) {
+    if ((await answers(`${apiUrl}/health/live`)) && (everUp || (await answers(webUrl)))) {
+      if (current.signal.aborted) return;
+      if (!everUp) console.log(`\n${GREEN}Todo Chatbot is ready: ${webUrl}${RESET}\n`);
+      else if (crashed) console.log(`\n${GREEN}The API answers again: ${webUrl}${RESET}\n`);
+      everUp = true;
+      crashed = false;
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
 }
-for (const child of children) child.on('exit', () => clearInterval(monitor));
+
+const format = devLogFormatter();
+const api = restartOnChange({
+  command: process.execPath,
+  args: ['--import', 'tsx', 'src/server.ts'],
+  cwd: `${repoRoot}/backend`,
+  env: {
+    ...process.env,
+    HOST: '127.0.0.1',
+    PORT: apiPort,
+    BETTER_AUTH_SECRET: devSecret(),
+    TRUSTED_ORIGINS: process.env.TRUSTED_ORIGINS ?? webUrl,
+  },
+  watchDir: `${repoRoot}/backend/src`,
+  onStart(child) {
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      const shown = format(line);
+      if (shown !== undefined) console.log(shown);
+    });
+    child.stderr!.pipe(process.stderr);
+    void sayWhenUp();
+  },
+  onChange(file) {
+    console.log(`${DIM}backend/src/${file} changed: restarting the API${RESET}`);
+  },
+  onEnd(ended) {
+    waiting?.abort();
+    crashed = true;
+    console.error(
+      `\n${RED}The API ${everUp ? '' : 'did not start: it '}${why(ended)}. The UI answers 503 until it is back: ` +
+        `fix it and save a file under backend/src, or press Ctrl-C.${RESET}\n`,
+    );
+  },
+});
+console.log(`${DIM}Starting the API on ${apiUrl} and the UI on ${webUrl}…${RESET}`);
+
+// Vite itself, not through npm: npm's shell would take a signal without passing it on.
+const web: ChildProcess = spawn(process.execPath, [`${repoRoot}/node_modules/vite/bin/vite.js`], {
+  cwd: `${repoRoot}/frontend`,
+  env: { ...process.env, BACKEND_URL: apiUrl, WEB_PORT: webPort },
+  stdio: 'inherit',
+});
+
+async function stopAll(signal: NodeJS.Signals, exitCode: number) {
+  waiting?.abort();
+  if (web.exitCode === null && web.signalCode === null) web.kill(signal);
+  await api.stop(signal);
+  process.exitCode = exitCode;
+}
+// When the UI stops, stop the API too: a half-running app only confuses.
+web.on('exit', (code) => void stopAll('SIGTERM', code ?? 1));
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void stopAll(signal, 0));
+// npm passes a SIGTERM to the shell it runs this in, and the shell dies without passing it on:
+// once the parent is gone, stop as if signalled.
+const parent = process.ppid;
+setInterval(() => process.ppid !== parent && void stopAll('SIGTERM', 1), 500).unref();

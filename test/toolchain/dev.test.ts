@@ -1,35 +1,23 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { freePort } from '../../scripts/lib/ports.js';
+import { stillRunning, tree, type Proc } from '../lib/process-tree.js';
 
-type Dev = { child: ChildProcess; output: () => string; web: string };
+type Dev = { child: ChildProcess; output: () => string; web: string; apiPort: number };
 const started: ChildProcess[] = [];
 
 afterEach(() => {
-  for (const child of started.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
+  for (const child of started.splice(0)) {
+    try {
+      process.kill(-child.pid!, 'SIGKILL');
+    } catch {
+      // The group is already gone.
+    }
+  }
 });
-
-async function startDev(env: Record<string, string>): Promise<Dev> {
-  const child = spawn('npm', ['run', 'dev'], { env: { ...process.env, ...env }, detached: true });
-  started.push(child);
-  let output = '';
-  for (const stream of [child.stdout!, child.stderr!]) stream.on('data', (chunk: Buffer) => (output += chunk));
-  await until(
-    () => output.includes('Todo Chatbot is ready'),
-    120_000,
-    () => output,
-  );
-  return { child, output: () => output, web: `http://localhost:${env.WEB_PORT}` };
-}
-
-async function stopDev(dev: Dev) {
-  const exited = new Promise((resolve) => dev.child.once('exit', resolve));
-  process.kill(-dev.child.pid!, 'SIGINT');
-  await exited;
-}
 
 async function until(condition: () => boolean, deadlineMs: number, detail: () => string) {
   const deadline = Date.now() + deadlineMs;
@@ -39,38 +27,67 @@ async function until(condition: () => boolean, deadlineMs: number, detail: () =>
   }
 }
 
-/** The innermost process under `root` whose command line contains `text` (from /proc). */
-function innermost(root: number, text: string): number | undefined {
-  const parent = new Map<number, number>();
-  for (const name of readdirSync('/proc').filter((n) => /^\d+$/.test(n))) {
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      parent.set(Number(name), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-    } catch {
-      // The process ended while being read.
-    }
-  }
-  const under = (pid: number): boolean => pid === root || (pid > 1 && under(parent.get(pid) ?? 0));
-  const matching = [...parent.keys()].filter((pid) => {
-    try {
-      return under(pid) && readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(text);
-    } catch {
-      return false;
-    }
-  });
-  return matching.find((pid) => !matching.some((other) => parent.get(other) === pid));
+async function devEnv() {
+  const dir = mkdtempSync(join(tmpdir(), 'dev-loop-'));
+  return {
+    API_PORT: String(await freePort()),
+    WEB_PORT: String(await freePort()),
+    PGLITE_DATA_DIR: join(dir, 'pglite'),
+    DEV_SECRET_FILE: join(dir, 'secret'),
+  };
+}
+
+async function startDev(env: Record<string, string>): Promise<Dev> {
+  // Its own process group, as in a terminal: Ctrl-C signals the whole group.
+  const child = spawn('npm', ['run', 'dev'], { env: { ...process.env, ...env }, detached: true });
+  started.push(child);
+  let output = '';
+  for (const stream of [child.stdout!, child.stderr!]) stream.on('data', (chunk: Buffer) => (output += chunk));
+  await until(
+    () => output.includes('Todo Chatbot is ready'),
+    120_000,
+    () => output,
+  );
+  return { child, output: () => output, web: `http://localhost:${env.WEB_PORT}`, apiPort: Number(env.API_PORT) };
+}
+
+const apiProcess = (dev: Dev) => tree(dev.child.pid!).find((proc) => proc.command.endsWith('src/server.ts'));
+
+/** Stops it as a user would and proves that every process it started is gone. */
+async function stopDev(dev: Dev, how: 'Ctrl-C' | 'SIGTERM to npm') {
+  const before: Proc[] = tree(dev.child.pid!);
+  const exited = new Promise((resolve) => dev.child.once('exit', resolve));
+  if (how === 'Ctrl-C') process.kill(-dev.child.pid!, 'SIGINT');
+  else dev.child.kill('SIGTERM');
+  await exited;
+  await until(
+    () => stillRunning(before).length === 0,
+    20_000,
+    () =>
+      `left running:\n${stillRunning(before)
+        .map((proc) => `${proc.pid} ${proc.command}`)
+        .join('\n')}`,
+  );
+}
+
+/** The addresses a local TCP port listens on, from /proc/net/tcp{,6}: "0100007F" is 127.0.0.1. */
+function listeningOn(port: number): string[] {
+  const hexPort = port.toString(16).toUpperCase().padStart(4, '0');
+  return ['/proc/net/tcp', '/proc/net/tcp6'].flatMap((file) =>
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .map((line) => line.trim().split(/\s+/))
+      .filter((fields) => fields[3] === '0A' && fields[1]?.endsWith(`:${hexPort}`))
+      .map((fields) => fields[1]!.split(':')[0]!),
+  );
 }
 
 describe('npm run dev', () => {
-  it('keeps sessions across a restart, and says loudly when the API is down', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'dev-loop-'));
-    const env = {
-      API_PORT: String(await freePort()),
-      WEB_PORT: String(await freePort()),
-      PGLITE_DATA_DIR: join(dir, 'pglite'),
-      DEV_SECRET_FILE: join(dir, 'secret'),
-    };
+  it('keeps sessions across a restart and leaves nothing running after Ctrl-C or a SIGTERM', async () => {
+    const env = await devEnv();
     let dev = await startDev(env);
+    expect(dev.output()).not.toContain('did not start');
+    expect(listeningOn(dev.apiPort)).toEqual(['0100007F']);
     const signUp = await fetch(`${dev.web}/api/auth/sign-up/email`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -78,17 +95,28 @@ describe('npm run dev', () => {
     });
     expect(signUp.status).toBe(200);
     const token = signUp.headers.get('set-auth-token')!;
-    await stopDev(dev);
+    await stopDev(dev, 'SIGTERM to npm');
 
     dev = await startDev(env);
     const session = await fetch(`${dev.web}/api/auth/get-session`, { headers: { authorization: `Bearer ${token}` } });
     expect(((await session.json()) as { user?: { name: string } } | null)?.user?.name).toBe('Dev');
+    // One line per request, not the API's two JSON lines.
+    expect(dev.output()).toMatch(/GET \/api\/auth\/get-session 200 \d+ ms/);
+    expect(dev.output()).not.toContain('"msg":"request completed"');
+    await stopDev(dev, 'Ctrl-C');
+  }, 300_000);
 
-    // The API itself dies; tsx watch, its parent, stays and waits for a save, as after a crash.
-    const api = innermost(dev.child.pid!, 'src/server.ts');
+  it('says why the API stopped, answers 503 without a stack trace, and Ctrl-C still ends everything', async () => {
+    const dev = await startDev(await devEnv());
+    const api = apiProcess(dev);
     expect(api).toBeDefined();
-    process.kill(api!, 'SIGKILL');
-    await until(() => /The API \(.*\) is down/.test(dev.output()), 30_000, dev.output);
-    await stopDev(dev);
+    process.kill(api!.pid, 'SIGKILL');
+    await until(() => dev.output().includes('The API was killed by SIGKILL'), 30_000, dev.output);
+
+    const down = await fetch(`${dev.web}/api/tasks`);
+    expect(down.status).toBe(503);
+    expect(await down.json()).toMatchObject({ error: { code: 'backend_unavailable' } });
+    expect(dev.output()).not.toMatch(/ECONNREFUSED|\n\s+at /);
+    await stopDev(dev, 'Ctrl-C');
   }, 300_000);
 });
