@@ -22,7 +22,7 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 const stack = await startStack();
 const browser = await launch();
 try {
-  const assets = 'frontend/dist/assets';
+  const assets = `${stack.dist}/assets`;
   const js = readdirSync(assets).filter((f) => f.endsWith('.js'));
   const gzipped = js.reduce((sum, f) => sum + gzipSync(readFileSync(`${assets}/${f}`), { level: 9 }).length, 0);
 

@@ -1,10 +1,17 @@
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { repoRoot as root } from '../../project/root.js';
 import { build, preview } from 'vite';
 import { freePort } from './ports.js';
 import { exited, waitForStatus } from './wait.js';
 
-export type Stack = { baseURL: string; stop(): Promise<void> };
+export type Stack = {
+  baseURL: string;
+  /** The built UI: its own folder, so frontend/dist stays the user's. */ dist: string;
+  stop(): Promise<void>;
+};
 
 /**
  * The built app as a browser sees it: Vite's preview server with the production bundle, proxying
@@ -13,7 +20,8 @@ export type Stack = { baseURL: string; stop(): Promise<void> };
 export async function startStack(): Promise<Stack> {
   const [apiPort, webPort] = [await freePort(), await freePort()];
   const baseURL = `http://127.0.0.1:${webPort}`;
-  await build({ root: `${root}/frontend`, logLevel: 'warn' });
+  const dist = mkdtempSync(join(tmpdir(), 'todo-ui-'));
+  await build({ root: `${root}/frontend`, logLevel: 'warn', build: { outDir: dist, emptyOutDir: true } });
 
   const api = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     cwd: `${root}/backend`,
@@ -41,6 +49,7 @@ export async function startStack(): Promise<Stack> {
   const web = await preview({
     root: `${root}/frontend`,
     logLevel: 'warn',
+    build: { outDir: dist },
     preview: {
       host: '127.0.0.1',
       port: webPort,
@@ -50,9 +59,11 @@ export async function startStack(): Promise<Stack> {
   });
   return {
     baseURL,
+    dist,
     async stop() {
       await web.close();
       api.kill('SIGTERM');
+      rmSync(dist, { recursive: true, force: true });
     },
   };
 }

@@ -1,31 +1,14 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { freePort } from '../../scripts/lib/ports.js';
-import { stillRunning, tree, type Proc } from '../lib/process-tree.js';
+import { killStarted, startScript, stopAsUser, until, type Script } from '../lib/npm-script.js';
+import { tree } from '../lib/process-tree.js';
 
-type Dev = { child: ChildProcess; output: () => string; web: string; apiPort: number };
-const started: ChildProcess[] = [];
+type Dev = Script & { web: string; apiPort: number };
 
-afterEach(() => {
-  for (const child of started.splice(0)) {
-    try {
-      process.kill(-child.pid!, 'SIGKILL');
-    } catch {
-      // The group is already gone.
-    }
-  }
-});
-
-async function until(condition: () => boolean, deadlineMs: number, detail: () => string) {
-  const deadline = Date.now() + deadlineMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`not within ${deadlineMs} ms:\n${detail().slice(-3000)}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
+afterEach(killStarted);
 
 async function devEnv() {
   const dir = mkdtempSync(join(tmpdir(), 'dev-loop-'));
@@ -38,37 +21,11 @@ async function devEnv() {
 }
 
 async function startDev(env: Record<string, string>): Promise<Dev> {
-  // Its own process group, as in a terminal: Ctrl-C signals the whole group.
-  const child = spawn('npm', ['run', 'dev'], { env: { ...process.env, ...env }, detached: true });
-  started.push(child);
-  let output = '';
-  for (const stream of [child.stdout!, child.stderr!]) stream.on('data', (chunk: Buffer) => (output += chunk));
-  await until(
-    () => output.includes('Todo Chatbot is ready'),
-    120_000,
-    () => output,
-  );
-  return { child, output: () => output, web: `http://localhost:${env.WEB_PORT}`, apiPort: Number(env.API_PORT) };
+  const script = await startScript('dev', env, 'Todo Chatbot is ready');
+  return { ...script, web: `http://localhost:${env.WEB_PORT}`, apiPort: Number(env.API_PORT) };
 }
 
 const apiProcess = (dev: Dev) => tree(dev.child.pid!).find((proc) => proc.command.endsWith('src/server.ts'));
-
-/** Stops it as a user would and proves that every process it started is gone. */
-async function stopDev(dev: Dev, how: 'Ctrl-C' | 'SIGTERM to npm') {
-  const before: Proc[] = tree(dev.child.pid!);
-  const exited = new Promise((resolve) => dev.child.once('exit', resolve));
-  if (how === 'Ctrl-C') process.kill(-dev.child.pid!, 'SIGINT');
-  else dev.child.kill('SIGTERM');
-  await exited;
-  await until(
-    () => stillRunning(before).length === 0,
-    20_000,
-    () =>
-      `left running:\n${stillRunning(before)
-        .map((proc) => `${proc.pid} ${proc.command}`)
-        .join('\n')}`,
-  );
-}
 
 /** The addresses a local TCP port listens on, from /proc/net/tcp{,6}: "0100007F" is 127.0.0.1. */
 function listeningOn(port: number): string[] {
@@ -95,7 +52,7 @@ describe('npm run dev', () => {
     });
     expect(signUp.status).toBe(200);
     const token = signUp.headers.get('set-auth-token')!;
-    await stopDev(dev, 'SIGTERM to npm');
+    await stopAsUser(dev, 'SIGTERM to npm');
 
     dev = await startDev(env);
     const session = await fetch(`${dev.web}/api/auth/get-session`, { headers: { authorization: `Bearer ${token}` } });
@@ -103,7 +60,7 @@ describe('npm run dev', () => {
     // One line per request, not the API's two JSON lines.
     expect(dev.output()).toMatch(/GET \/api\/auth\/get-session 200 \d+ ms/);
     expect(dev.output()).not.toContain('"msg":"request completed"');
-    await stopDev(dev, 'Ctrl-C');
+    await stopAsUser(dev, 'Ctrl-C');
   }, 300_000);
 
   it('says why the API stopped, answers 503 without a stack trace, and Ctrl-C still ends everything', async () => {
@@ -117,6 +74,6 @@ describe('npm run dev', () => {
     expect(down.status).toBe(503);
     expect(await down.json()).toMatchObject({ error: { code: 'backend_unavailable' } });
     expect(dev.output()).not.toMatch(/ECONNREFUSED|\n\s+at /);
-    await stopDev(dev, 'Ctrl-C');
+    await stopAsUser(dev, 'Ctrl-C');
   }, 300_000);
 });

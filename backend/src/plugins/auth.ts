@@ -105,9 +105,22 @@ async function handleAuth(auth: Auth, baseUrl: string, request: FastifyRequest, 
   }
   if (response.status >= 400) {
     reply.header('content-type', 'application/json; charset=utf-8');
-    return reply.send(normalizeAuthError(response.status, text));
+    const body = normalizeAuthError(response.status, text);
+    if (body.includes('"INVALID_ORIGIN"')) return reply.send(untrustedOrigin(request));
+    return reply.send(body);
   }
   return reply.send(text.length > 0 ? text : null);
+}
+
+/**
+ * A page served from an address the API does not trust (a preview server on another port, say):
+ * the operator needs to know which address to add, so both the log and the answer name it.
+ */
+function untrustedOrigin(request: FastifyRequest): string {
+  const origin = request.headers.origin ?? request.headers.referer ?? 'no Origin header';
+  request.log.warn({ origin }, 'refused a request from an untrusted origin: add it to TRUSTED_ORIGINS');
+  const message = `This page's address (${origin}) is not one the API trusts: add it to TRUSTED_ORIGINS`;
+  return JSON.stringify(errorBody('INVALID_ORIGIN', message));
 }
 
 type PasswordCheck = 'address and account' | 'user';

@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { session } from '../../src/db/schema.js';
-import { createTestApp, signUp, useTestApp } from '../helpers/app.js';
+import { buildApp } from '../../src/app.js';
+import { createTestApp, signUp, testConfig, useTestApp } from '../helpers/app.js';
 
 const ctx = useTestApp({ env: { TRUSTED_ORIGINS: 'http://localhost:5173' } });
 const password = 'correct-horse-battery';
@@ -155,6 +156,37 @@ describe('authentication', () => {
       payload: { name: 'Eve', email: `eve-${status}-${Date.now()}@example.com`, password },
     });
     expect(response.statusCode).toBe(status);
+  });
+
+  it('names the untrusted origin in the answer and in a warning the operator sees', async () => {
+    const lines: string[] = [];
+    const app = await buildApp({
+      config: testConfig({ TRUSTED_ORIGINS: 'http://localhost:5173' }),
+      database: ctx.db.database,
+      logger: { level: 'warn', stream: { write: (line: string) => lines.push(line) } },
+    });
+    try {
+      const response = await app.inject({
+        method: 'POST',
+        url: '/api/auth/sign-in/email',
+        headers: { origin: 'http://localhost:4173', cookie: 'x=1' },
+        payload: { email: 'nobody@example.com', password },
+      });
+      expect(response.statusCode).toBe(403);
+      expect(response.json().error).toMatchObject({ code: 'INVALID_ORIGIN' });
+      expect(response.json().error.message).toContain('http://localhost:4173');
+      expect(response.json().error.message).toContain('TRUSTED_ORIGINS');
+      const warnings = lines.map((line) => JSON.parse(line) as { level: number; origin?: string; msg: string });
+      expect(warnings).toContainEqual(
+        expect.objectContaining({
+          level: 40,
+          origin: 'http://localhost:4173',
+          msg: expect.stringContaining('TRUSTED_ORIGINS'),
+        }),
+      );
+    } finally {
+      await app.close();
+    }
   });
 
   it("accepts API clients that send fetch's Sec-Fetch-Mode without an Origin", async () => {
