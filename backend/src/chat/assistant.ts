@@ -3,15 +3,20 @@ import type { Task, TaskPage } from '../tasks/schemas.js';
 import { listTasks } from '../tasks/service.js';
 import { describeDay } from './dates.js';
 import { guessIntent } from './guess.js';
-import { parseIntent, type Intent, type TaskChanges, type TaskRef } from './intent.js';
+import { parseIntent, type Intent, type Scope, type TaskChanges, type TaskRef } from './intent.js';
 import { bestMatches, contentStems } from './matching.js';
 import { runTool, type ToolContext } from './tools.js';
+import { applyUndo, combined, undoFor, type ChangeTool } from './undo.js';
 
 export type AssistantTurn = { reply: string; actions?: ChatAction[]; context?: AssistantContext };
 
 const HELP =
-  'I can add, list, complete, update and delete your tasks. Try "add buy milk tomorrow", ' +
-  '"show my pending tasks", "mark buy milk as done", "move the report to Friday" or "delete task 2".';
+  'I can add, list, complete, update and delete your tasks, all at once too, and undo my last change. ' +
+  'Try "add buy milk tomorrow", "what is due this week?", "mark buy milk as done", "move the report to ' +
+  'Friday", "delete task 2" or "clear everything done".';
+/** How many tasks a bulk question names before it says "and N more". */
+const NAMED_IN_QUESTION = 10;
+const plural = (count: number, word: string) => (count === 1 ? `one ${word}` : `${count} ${word}s`);
 
 function describeTask(task: Task, now: Date): string {
   const details = [
@@ -68,6 +73,12 @@ export class Assistant {
         return this.act(intent.ref, 'delete_task', {});
       case 'update':
         return this.act(intent.ref, 'update_task', intent.changes);
+      case 'bulk':
+        return this.bulk(intent.op, intent.scope);
+      case 'answer':
+        return this.answer(intent.yes);
+      case 'undo':
+        return this.undo();
       case 'update-unclear':
         return {
           reply: `I'm not sure how to set a task to "${intent.value}". Try a date like "Friday" or a priority like "high".`,
@@ -89,8 +100,9 @@ export class Assistant {
   }
 
   private async list(intent: Extract<Intent, { kind: 'list' }>): Promise<AssistantTurn> {
-    const { kind: _kind, ...args } = intent;
-    const action = await runTool(this.ctx, 'list_tasks', args);
+    const { kind: _kind, period, ...filters } = intent;
+    const span = period && { ...(period.from && { dueFrom: period.from }), dueTo: period.to };
+    const action = await runTool(this.ctx, 'list_tasks', { ...filters, ...span });
     const { tasks, total } = action.result as TaskPage;
     const what = [
       intent.status === 'all' ? '' : intent.status,
@@ -99,9 +111,10 @@ export class Assistant {
     ]
       .filter(Boolean)
       .join(' ');
-    const about = intent.q ? ` about "${intent.q}"` : '';
+    const about = `${intent.q ? ` about "${intent.q}"` : ''}${period ? ` ${period.label}` : ''}`;
     if (tasks.length === 0) {
-      const hint = intent.status === 'all' && !intent.priority && !intent.q ? ' Try "add buy milk tomorrow".' : '';
+      const filtered = intent.status !== 'all' || intent.priority || intent.q || period;
+      const hint = filtered ? '' : ' Try "add buy milk tomorrow".';
       return { reply: `You have no ${what}s${about}.${hint}`, actions: [action], context: { listedTaskIds: [] } };
     }
     const count = total === 1 ? `one ${what}` : `${total} ${what}s`;
@@ -130,7 +143,7 @@ export class Assistant {
 
   private async act(
     ref: TaskRef,
-    tool: 'complete_task' | 'delete_task' | 'update_task',
+    tool: ChangeTool,
     args: Record<string, unknown>,
     preferCompleted = false,
   ): Promise<AssistantTurn> {
@@ -140,8 +153,66 @@ export class Assistant {
     const action = await runTool(this.ctx, tool, { id: task.id, ...args });
     if (!action.ok) return { reply: `I couldn't change "${task.title}": ${errorOf(action)}.`, actions: [action] };
     const after = action.result as Task;
-    const context = tool === 'delete_task' ? {} : { focusTaskId: task.id };
+    const undo = undoFor(tool, task, args);
+    const context = tool === 'delete_task' ? { undo } : { focusTaskId: task.id, undo };
     return { reply: this.confirmation(tool, task, after, args), actions: [action], context };
+  }
+
+  /** Every task in scope at once: a delete asks first (naming the tasks), a status change does not. */
+  private async bulk(op: 'delete' | 'complete' | 'reopen', scope: Scope): Promise<AssistantTurn> {
+    const all = await this.allTasks();
+    const tasks = all.filter((t) => scope === 'all' || t.completed === (scope === 'completed'));
+    const which = scope === 'all' ? 'task' : `${scope} task`;
+    if (tasks.length === 0) return { reply: `You have no ${which}s${op === 'delete' ? ' to delete' : ''}.` };
+    if (op === 'delete') {
+      const named = numbered(tasks.slice(0, NAMED_IN_QUESTION), this.now);
+      const more = tasks.length > NAMED_IN_QUESTION ? `\n…and ${tasks.length - NAMED_IN_QUESTION} more.` : '';
+      return {
+        reply:
+          `This deletes ${plural(tasks.length, which)}:\n${named}${more}\n` +
+          `Say "yes" to delete ${tasks.length === 1 ? 'it' : 'them'}, or "no" to keep ${tasks.length === 1 ? 'it' : 'them'}.`,
+        context: { confirm: { op: 'delete', taskIds: tasks.map((t) => t.id) } },
+      };
+    }
+    const completed = op === 'complete';
+    const actions = [];
+    for (const task of tasks) actions.push(await runTool(this.ctx, 'complete_task', { id: task.id, completed }));
+    const undo = combined(tasks.map((task) => undoFor('complete_task', task, {})));
+    return {
+      reply: `Marked ${plural(tasks.length, 'task')} as ${completed ? 'done' : 'not done'}. Say "undo" to reverse that.`,
+      actions,
+      context: { undo },
+    };
+  }
+
+  /** "yes" or "no" to a bulk delete: only the tasks the question named, those still there. */
+  private async answer(yes: boolean): Promise<AssistantTurn> {
+    const confirm = this.previous.confirm;
+    if (!confirm) return { reply: yes ? `There's nothing waiting for a yes. ${HELP}` : 'All right: nothing changed.' };
+    if (!yes) return { reply: 'All right: I kept them all.' };
+    const byId = new Map((await this.allTasks()).map((t) => [t.id, t]));
+    const tasks = confirm.taskIds.map((id) => byId.get(id)).filter((t): t is Task => t !== undefined);
+    const actions = [];
+    for (const task of tasks) actions.push(await runTool(this.ctx, 'delete_task', { id: task.id }));
+    const undo = combined(tasks.map((task) => undoFor('delete_task', task, {})));
+    return {
+      reply: `Deleted ${plural(tasks.length, 'task')}. Say "undo" to bring ${tasks.length === 1 ? 'it' : 'them'} back.`,
+      actions,
+      context: { undo },
+    };
+  }
+
+  private async undo(): Promise<AssistantTurn> {
+    const undo = this.previous.undo;
+    if (!undo) return { reply: "There's nothing for me to undo: I can undo the change my last reply made." };
+    const { actions, restored, reverted } = await applyUndo(this.ctx, undo);
+    const failed = actions.filter((a) => !a.ok);
+    if (failed.length > 0) return { reply: `I couldn't undo all of it: ${errorOf(failed[0]!)}.`, actions };
+    const parts = [
+      restored > 0 ? `brought back ${plural(restored, 'task')}` : '',
+      reverted > 0 ? `put ${plural(reverted, 'task')} back as ${reverted === 1 ? 'it was' : 'they were'}` : '',
+    ].filter(Boolean);
+    return { reply: `Undone: I ${parts.join(' and ')}.`, actions };
   }
 
   private confirmation(tool: string, before: Task, after: Task, args: Record<string, unknown>): string {
@@ -155,7 +226,7 @@ export class Assistant {
     if ('dueDate' in args) {
       changes.push(
         after.dueDate
-          ? `moved "${after.title}" to ${describeDay(after.dueDate, this.now)}`
+          ? `made "${after.title}" due ${describeDay(after.dueDate, this.now)}`
           : `removed the due date of "${after.title}"`,
       );
     }

@@ -150,3 +150,21 @@ export function describeDay(iso: string, now: Date): string {
   const year = date.getUTCFullYear() === today.getUTCFullYear() ? '' : `, ${date.getUTCFullYear()}`;
   return `on ${month[0]!.toUpperCase()}${month.slice(1)} ${date.getUTCDate()}${year}`;
 }
+
+export type Period = { from?: string; to: string; label: string };
+
+/**
+ * The span of days a question asks about ("due this week", "due today", "overdue"): weeks run
+ * Monday to Sunday. Undefined when the text names no span.
+ */
+export function findPeriod(text: string, now: Date): Period | undefined {
+  const today = startOfDay(now);
+  const day = (offset: number) => isoDay(addDays(today, offset) ?? today);
+  const monday = -((today.getUTCDay() + 6) % 7);
+  if (/\boverdue\b|\blate\b|\bpast due\b/i.test(text)) return { to: day(-1), label: 'overdue' };
+  if (/\bnext\s+week\b/i.test(text)) return { from: day(monday + 7), to: day(monday + 13), label: 'due next week' };
+  if (/\b(?:this|the)\s+week\b/i.test(text)) return { from: day(monday), to: day(monday + 6), label: 'due this week' };
+  if (/\btoday\b|\btonight\b/i.test(text)) return { from: day(0), to: day(0), label: 'due today' };
+  if (/\btomorrow\b/i.test(text)) return { from: day(1), to: day(1), label: 'due tomorrow' };
+  return undefined;
+}

@@ -1,5 +1,5 @@
 import type { Priority } from '../domain/tasks.js';
-import { findDate } from './dates.js';
+import { findDate, findPeriod, type Period } from './dates.js';
 
 /**
  * How the user pointed at a task: by its place in the last list, by "it", by words of its title,
@@ -15,10 +15,14 @@ export type TaskRef =
 
 export type TaskChanges = { title?: string; priority?: Priority; dueDate?: string | null; description?: string };
 
+export type Scope = 'all' | 'pending' | 'completed';
+
 export type Intent =
-  | { kind: 'greet' | 'help' | 'thanks' | 'unknown' }
+  | { kind: 'greet' | 'help' | 'thanks' | 'unknown' | 'undo' }
   | { kind: 'add'; title: string; priority?: Priority; dueDate?: string; tags?: string[]; description?: string }
-  | { kind: 'list'; status: 'all' | 'pending' | 'completed'; priority?: Priority; q?: string }
+  | { kind: 'list'; status: Scope; priority?: Priority; q?: string; period?: Period }
+  | { kind: 'bulk'; op: 'delete' | 'complete' | 'reopen'; scope: Scope }
+  | { kind: 'answer'; yes: boolean }
   | { kind: 'complete'; ref: TaskRef; completed: boolean }
   | { kind: 'delete'; ref: TaskRef }
   | { kind: 'update'; ref: TaskRef; changes: TaskChanges }
@@ -29,7 +33,7 @@ const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seven
 const CARDINALS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
 
 const POLITE_PREFIX =
-  /^(?:(?:hey|hi|hello|ok|okay|so|um|alright|please|pls|kindly|now|also|and|then|actually)[,!]?\s+)*(?:(?:can|could|would|will)\s+you(?:\s+please)?\s+|i(?:'d|\s+would)\s+like\s+(?:you\s+)?to\s+|i\s+want\s+(?:you\s+)?to\s+|help\s+me\s+|let's\s+|please\s+)?/i;
+  /^(?:(?:hey|hi|hello|ok|okay|so|um|alright|please|pls|kindly|now|also|and|then|actually|oops|whoops|sorry)[,!]?\s+)*(?:(?:can|could|would|will)\s+you(?:\s+please)?\s+|i(?:'d|\s+would)\s+like\s+(?:you\s+)?to\s+|i\s+want\s+(?:you\s+)?to\s+|help\s+me\s+|let's\s+|please\s+)?/i;
 const POLITE_SUFFIX = /(?:[,\s]+(?:please|pls|thanks|thank you|for me|now))+$/i;
 
 export function clean(message: string): string {
@@ -145,13 +149,17 @@ function parseAdd(rest: string, now: Date): Intent {
   return result;
 }
 
-function parseList(text: string): Intent {
+const PENDING_WORDS = /\b(?:pending|open|remaining|left|incomplete|unfinished|outstanding|not done|to do|todo|still)\b/;
+const DONE_WORDS = /\b(?:completed?|done|finished|closed|ticked off|checked off)\b/;
+
+function parseList(text: string, now: Date): Intent {
   const lower = text.toLowerCase();
-  let status: 'all' | 'pending' | 'completed' = 'all';
-  if (/\b(?:pending|open|remaining|left|incomplete|unfinished|outstanding|not done|to do|todo|still)\b/.test(lower))
-    status = 'pending';
-  else if (/\b(?:completed|done|finished|closed)\b/.test(lower)) status = 'completed';
-  const intent: Extract<Intent, { kind: 'list' }> = { kind: 'list', status };
+  const period = findPeriod(lower, now);
+  // "What is due this week?" asks what is still to do.
+  let status: Scope = period ? 'pending' : 'all';
+  if (PENDING_WORDS.test(lower)) status = 'pending';
+  else if (DONE_WORDS.test(lower)) status = 'completed';
+  const intent: Extract<Intent, { kind: 'list' }> = { kind: 'list', status, ...(period && { period }) };
   const priority = parsePriority(text);
   if (priority) intent.priority = priority.priority;
   const about = /\b(?:about|containing|mentioning|matching|related to|with the words?|that mention)\s+(.+)$/i.exec(
@@ -184,6 +192,73 @@ function parseUpdate(refText: string, field: string | undefined, value: string, 
   return { kind: 'update', ref, changes: { title: capitalize(v) } };
 }
 
+/**
+ * "all my tasks", "everything done", "my whole list", "all the finished ones": words that name a
+ * set of tasks by status and nothing else. Any other word ("all the milk tasks") and it is not a
+ * bulk request, so a bulk change never reaches more than the user said.
+ */
+function bulkScope(target: string): Scope | undefined {
+  const lower = target.toLowerCase();
+  const names =
+    /\b(?:all|everything|every\s+(?:single\s+)?(?:task|todo|one|thing)|(?:whole|entire)\s+(?:todo\s+|to-do\s+|task\s+)?list)\b/.test(
+      lower,
+    ) || /^(?:my|the)\s+(?:todo\s+|to-do\s+|task\s+)?list$/.test(lower);
+  const rest = lower
+    .replace(
+      /\b(?:all|everything|every|single|of|the|my|whole|entire|list|todo|to-do|tasks?|todos?|items?|ones?|things?|stuff|that|which|are|is|i've|i\s+have|already|now|at\s+once)\b/g,
+      ' ',
+    )
+    .replace(PENDING_WORDS, ' ')
+    .replace(DONE_WORDS, ' ')
+    .replace(/[\s,.'’-]+/g, '');
+  if (!names || rest !== '') return undefined;
+  if (/\b(?:not done|pending|open|remaining|incomplete|unfinished|outstanding)\b/.test(lower)) return 'pending';
+  return DONE_WORDS.test(lower) ? 'completed' : 'all';
+}
+
+const BULK: { op: Extract<Intent, { kind: 'bulk' }>['op']; patterns: RegExp[] }[] = [
+  {
+    op: 'delete',
+    patterns: [
+      /^(?:delete|remove|erase|clear(?:\s+out)?|wipe(?:\s+out)?|drop|trash|purge|empty|get\s+rid\s+of|nuke|bin|scrap|discard)\s+(.+)$/i,
+    ],
+  },
+  {
+    op: 'reopen',
+    patterns: [
+      /^(?:mark|set|flag)\s+(.+?)\s+(?:as\s+)?(?:not\s+done|undone|incomplete|not\s+complete(?:d)?|unfinished|open|pending)$/i,
+      /^(?:reopen|re-open|uncheck|unmark)\s+(.+)$/i,
+    ],
+  },
+  {
+    op: 'complete',
+    patterns: [
+      /^(?:mark|set|flag)\s+(.+?)\s+(?:as\s+)?(?:done|complete(?:d)?|finished)$/i,
+      /^(?:complete|finish|check\s+off|tick\s+off|cross\s+off|close)\s+(.+)$/i,
+      /^(.+?)\s+(?:is|are)\s+(?:all\s+)?(?:done|finished|complete(?:d)?)$/i,
+    ],
+  },
+];
+
+function parseBulk(text: string): Intent | undefined {
+  for (const { op, patterns } of BULK) {
+    for (const pattern of patterns) {
+      const target = pattern.exec(text)?.[1];
+      const scope = target === undefined ? undefined : bulkScope(target);
+      if (!scope) continue;
+      // Completing touches the open tasks and reopening the done ones, whatever words said so.
+      return { kind: 'bulk', op, scope: op === 'complete' ? 'pending' : op === 'reopen' ? 'completed' : scope };
+    }
+  }
+  return undefined;
+}
+
+const YES =
+  /^(?:y|yes|yep|yeah|yup|sure|ok|okay|confirm(?:ed)?|go ahead|do it|please do|yes please|yes,? do it|yes,? delete (?:them|it|all)|absolutely|of course|correct)$/i;
+const NO = /^(?:n|no|nope|nah|cancel|stop|don't|do not|no thanks|keep them|keep it|never ?mind|forget it|abort)$/i;
+const UNDO =
+  /^(?:undo|revert|reverse)(?:\s+(?:that|it|this|the\s+last\s+(?:one|change|action|step)|my\s+last\s+(?:change|action)|the\s+(?:delete|deletion|change)))?$|^(?:take\s+(?:that|it)\s+back|bring\s+(?:it|them)\s+back|put\s+(?:it|them)\s+back|restore\s+(?:it|them))$/i;
+
 type Rule = (text: string, now: Date) => Intent | undefined;
 
 const RULES: Rule[] = [
@@ -194,6 +269,8 @@ const RULES: Rule[] = [
       : undefined,
   (t) =>
     /^(?:help|what can you do|how does this work|what do you do|commands|\?)$/i.test(t) ? { kind: 'help' } : undefined,
+  (t) => (UNDO.test(t) ? { kind: 'undo' } : undefined),
+  (t) => (YES.test(t) ? { kind: 'answer', yes: true } : NO.test(t) ? { kind: 'answer', yes: false } : undefined),
 
   // Adding comes first: "remind me to delete old emails" is an add, not a delete.
   (t, now) => {
@@ -208,13 +285,15 @@ const RULES: Rule[] = [
     return m ? parseAdd(m[1]!, now) : undefined;
   },
 
-  (t) =>
+  (t) => parseBulk(t),
+
+  (t, now) =>
     /^(?:show|list|display|view|see|get(?!\s+rid)|give|tell|read)(?:\s+me)?\b/i.test(t) ||
     /^(?:what(?:'s|\s+is|\s+are|\s+do)?|which|do\s+i\s+have|anything|how\s+many)\b.*\b(?:tasks?|todos?|to-dos?|list|plate|left|pending|due|to\s+do|have)\b/i.test(
       t,
     ) ||
     /^(?:my\s+)?(?:tasks|todos|to-dos|todo\s+list|list)$/i.test(t)
-      ? parseList(t)
+      ? parseList(t, now)
       : undefined,
 
   (t) => {

@@ -9,6 +9,7 @@ import {
   priority,
   STATUSES,
   tags,
+  taskFilters,
   taskId,
   title,
 } from '../tasks/schemas.js';
@@ -41,11 +42,13 @@ export const TOOLS = [
   defineTool({
     name: 'list_tasks',
     description:
-      "List a page of the user's tasks (50 unless limit says otherwise, and the total), optionally filtered by status, priority or a search text.",
+      "List a page of the user's tasks (50 unless limit says otherwise, and the total), optionally filtered by status, priority, a search text or a span of due dates.",
     input: z.strictObject({
       status: z.enum(STATUSES).optional(),
       priority: priority.optional(),
       q: z.string().max(200).optional().describe('text to search for in titles and descriptions'),
+      dueFrom: taskFilters.shape.dueFrom,
+      dueTo: taskFilters.shape.dueTo,
       ...pageQuery,
     }),
     run: ({ db, userId }, args) => listTaskPage(db, userId, args),

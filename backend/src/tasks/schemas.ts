@@ -51,6 +51,8 @@ export const taskFilters = z.strictObject({
   status: z.enum(STATUSES, { error: 'must be one of all, pending, completed' }).optional(),
   priority: priority.optional(),
   q: z.string().trim().max(200, 'must be at most 200 characters').optional(),
+  dueFrom: dueDate.optional().describe('only tasks due on or after this day'),
+  dueTo: dueDate.optional().describe('only tasks due on or before this day'),
   sort: z.enum(SORTS, { error: 'must be one of created, due, priority, title' }).optional(),
   order: z.enum(['asc', 'desc'], { error: 'must be asc or desc' }).optional(),
 });

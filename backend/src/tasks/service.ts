@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, ilike, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { tasks } from '../db/schema.js';
 import {
@@ -53,6 +53,8 @@ function matching(userId: string, query: TaskFilters): SQL | undefined {
   if (query.status === 'pending') filters.push(eq(tasks.completed, false));
   if (query.status === 'completed') filters.push(eq(tasks.completed, true));
   if (query.priority) filters.push(eq(tasks.priority, query.priority));
+  if (query.dueFrom) filters.push(gte(tasks.dueDate, query.dueFrom));
+  if (query.dueTo) filters.push(lte(tasks.dueDate, query.dueTo));
   if (query.q) {
     const pattern = `%${escapeLike(query.q)}%`;
     filters.push(or(ilike(tasks.title, pattern), ilike(tasks.description, pattern)));

@@ -208,6 +208,29 @@ const cases: Case[] = [
   { turns: ['delete the spaceship'], tool: null, reply: /couldn't find a task matching "spaceship"/ },
   { turns: ['show my tasks', 'complete number 9'], tool: null, reply: /no task number 9: the list has 5/ },
   { turns: ['hello'], tool: null, reply: /^Hello!/ },
+  // Replies that read right, and bulk changes, answers and undo.
+  { turns: ['push call mom to next week'], tool: 'update_task', reply: /^Done: I made "Call mom" due on Monday\.$/ },
+  {
+    turns: ['delete all my tasks'],
+    tool: null,
+    reply: /^This deletes 5 tasks:\n(?:\d\. "[^"]+".*\n){5}Say "yes" to delete them, or "no" to keep them\.$/,
+    check: (tasks) => expect(tasks).toHaveLength(5),
+  },
+  { turns: ['clear all done tasks', 'yes'], tool: 'delete_task', args: (s) => ({ id: s.rent.id }) },
+  { turns: ['yes'], tool: null, reply: /^There's nothing waiting for a yes\./ },
+  { turns: ['undo'], tool: null, reply: /^There's nothing for me to undo/ },
+  {
+    turns: ['rename buy milk to buy oat milk', 'undo'],
+    tool: 'update_task',
+    args: (s) => ({ id: s.milk.id, title: 'Buy milk' }),
+    reply: /^Undone: I put one task back as it was\.$/,
+  },
+  {
+    turns: ['what is due this week'],
+    tool: 'list_tasks',
+    args: () => ({ status: 'pending', dueFrom: '2026-11-16', dueTo: '2026-11-22' }),
+    reply: /^You have one pending task due this week:\n1\. "Call mom" \(due on Friday\)$/,
+  },
 ];
 
 async function seed(user: TestUser): Promise<Seeded> {
@@ -231,6 +254,38 @@ async function seed(user: TestUser): Promise<Seeded> {
 }
 
 describe('the built-in assistant', () => {
+  it('deletes on "yes" only the tasks its question named', async () => {
+    const user = await signUp(ctx.app);
+    await seed(user);
+    const chat = async (message: string, conversationId?: string) =>
+      (
+        await ctx.app.inject({
+          method: 'POST',
+          url: '/api/chat',
+          headers: user.headers,
+          payload: { message, ...(conversationId && { conversationId }) },
+        })
+      ).json() as { conversationId: string; reply: string; actions: ChatAction[] };
+    const asked = await chat('delete everything');
+    // Added in the task list while the question waits: not among the tasks the user agreed to.
+    await ctx.app.inject({ method: 'POST', url: '/api/tasks', headers: user.headers, payload: { title: 'New one' } });
+    const done = await chat('yes', asked.conversationId);
+    expect(done.actions.map((a) => [a.tool, a.ok])).toEqual(SEED.map(() => ['delete_task', true]));
+    const left: Task[] = (await ctx.app.inject({ url: '/api/tasks', headers: user.headers })).json().tasks;
+    expect(left.map((t) => t.title)).toEqual(['New one']);
+
+    const undone = await chat('undo', asked.conversationId);
+    expect(undone.reply).toBe('Undone: I brought back 5 tasks.');
+    const back: Task[] = (await ctx.app.inject({ url: '/api/tasks', headers: user.headers })).json().tasks;
+    const content = (t: Task) => [t.title, t.completed, t.dueDate, t.priority];
+    expect(back.map(content).sort()).toEqual(
+      [{ title: 'New one' }, ...SEED]
+        .map((t) => ({ completed: false, dueDate: null, priority: 'medium', ...t }))
+        .map((t) => [t.title, t.completed, t.dueDate, t.priority])
+        .sort(),
+    );
+  });
+
   it('knows at least 40 phrasings across the five tools', () => {
     expect(cases.length).toBeGreaterThanOrEqual(40);
     const tools = new Set(cases.map((c) => c.tool));

@@ -1,20 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatAction } from '../../src/domain/chat.js';
 import type { Task } from '../../src/tasks/schemas.js';
-import { signUp, useTestApp } from '../helpers/app.js';
+import { signUp, useTestApp, type TestUser } from '../helpers/app.js';
 
 // A Wednesday: "Friday" is 2026-11-20, "tomorrow" 2026-11-19, "Monday" and "next week" 2026-11-23.
 const NOW = new Date('2026-11-18T10:00:00Z');
 const ctx = useTestApp({ clock: () => NOW });
 
+// This week runs from Monday 2026-11-16 to Sunday 2026-11-22.
 const TASKS = [
   { title: 'Book dentist appointment' },
-  { title: 'Renew gym membership' },
-  { title: 'Call mom' },
+  { title: 'Renew gym membership', dueDate: '2026-11-25' },
+  { title: 'Call mom', dueDate: '2026-11-19' },
   { title: 'Buy milk' },
-  { title: 'Pay electricity bill' },
+  { title: 'Pay electricity bill', dueDate: '2026-11-21' },
   { title: 'Write the quarterly report', priority: 'high' },
-  { title: 'Water the plants', completed: true },
+  { title: 'Water the plants', completed: true, dueDate: '2026-11-20' },
   { title: 'Fix the leaking tap' },
 ] as const;
 
@@ -76,6 +77,88 @@ const NOT_DELETES = [
   'why is the gym membership so expensive',
 ];
 
+/**
+ * A conversation and what must hold after it: the user's tasks (by content: a task brought back by
+ * "undo" is a new row), and for a list, which tasks the last reply listed.
+ */
+type Scenario = [messages: string[], after: (tasks: TaskState[]) => TaskState[], listed?: string[]];
+type TaskState = { title: string; completed: boolean; dueDate: string | null; priority: string };
+const unchanged = (tasks: TaskState[]) => tasks;
+const none = () => [];
+const allDone = (tasks: TaskState[]) => tasks.map((t) => ({ ...t, completed: true }));
+const withoutDone = (tasks: TaskState[]) => tasks.filter((t) => !t.completed);
+const DUE_THIS_WEEK = ['Call mom', 'Pay electricity bill'];
+
+// Bulk changes (confirmed before anything is deleted), undo, and periods: every one must pass.
+const SCENARIOS_BUILT_ON: Scenario[] = [
+  [['delete all my tasks'], unchanged],
+  [['delete all my tasks', 'yes'], none],
+  [['delete all my tasks', 'no'], unchanged],
+  [['clear everything done', 'yes'], withoutDone],
+  [['mark everything as done'], allDone],
+  [['mark everything as done', 'undo'], unchanged],
+  [['delete the milk', 'undo'], unchanged],
+  [['what is due this week?'], unchanged, DUE_THIS_WEEK],
+];
+
+// Written with the ones above, before the code, and never tuned against.
+const SCENARIOS_HELD_OUT: Scenario[] = [
+  [['remove all completed tasks', 'yes please'], withoutDone],
+  [['mark all my tasks as complete'], allDone],
+  [['wipe my whole list', 'go ahead'], none],
+  [['delete everything', 'cancel'], unchanged],
+  [['get rid of all the finished ones', 'confirm'], withoutDone],
+  [["what's due this week"], unchanged, DUE_THIS_WEEK],
+  [['anything due this week?'], unchanged, DUE_THIS_WEEK],
+  [['show me tasks due next week'], unchanged, ['Renew gym membership']],
+  [['nuke the report', 'undo that'], unchanged],
+  [['I called mom', 'oops, undo'], unchanged],
+  [['clear all done tasks', 'yes', 'undo'], unchanged],
+  [['finish everything'], allDone],
+  [['move the report to friday', 'undo'], unchanged],
+  [['delete all tasks', 'sure'], none],
+  [['delete all my tasks', 'undo'], unchanged],
+  [['what do I have due today?'], unchanged, []],
+];
+
+const stateOf = (tasks: readonly TaskState[]) =>
+  tasks
+    .map(({ title, completed, dueDate, priority }) => JSON.stringify({ title, completed, dueDate, priority }))
+    .sort();
+
+/** Plays the conversation as a fresh user with the tasks above; what went wrong, if anything. */
+async function played([messages, after, listed]: Scenario): Promise<string | undefined> {
+  const user = await signUpWithTasks();
+  const before = await allTasks(user);
+  let conversationId: string | undefined;
+  let last: { reply: string; actions: ChatAction[] } | undefined;
+  for (const message of messages) {
+    const response = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/chat',
+      headers: user.headers,
+      payload: { message, ...(conversationId && { conversationId }) },
+    });
+    last = response.json();
+    conversationId = response.json().conversationId;
+  }
+  const said = `"${messages.join('" → "')}"`;
+  const reply = last!.reply.split('\n')[0];
+  const got = stateOf(await allTasks(user));
+  const wanted = stateOf(after(before));
+  if (JSON.stringify(got) !== JSON.stringify(wanted)) {
+    return `${said}: ${got.length} tasks left (${wanted.length} wanted), last reply: ${reply}`;
+  }
+  if (listed) {
+    const list = last!.actions.find((a) => a.tool === 'list_tasks')?.result as { tasks: Task[] } | undefined;
+    const titles = list?.tasks.map((t) => t.title).sort();
+    if (JSON.stringify(titles) !== JSON.stringify([...listed].sort())) {
+      return `${said}: listed ${JSON.stringify(titles)}, wanted ${JSON.stringify(listed)} (${reply})`;
+    }
+  }
+  return undefined;
+}
+
 /** Sends the message as a fresh user with the tasks above; whether the one call was the expected one. */
 async function understood([message, tool, title, args]: Phrasing): Promise<string | undefined> {
   const { byId, reply, actions } = await say(message);
@@ -93,8 +176,23 @@ async function understood([message, tool, title, args]: Phrasing): Promise<strin
 }
 
 async function say(message: string) {
+  const user = await signUpWithTasks();
+  const byId = new Map((await allTasks(user)).map((task) => [task.id, task.title]));
+  const response = await ctx.app.inject({
+    method: 'POST',
+    url: '/api/chat',
+    headers: user.headers,
+    payload: { message },
+  });
+  const { reply, actions } = response.json() as { reply: string; actions: ChatAction[] };
+  return { byId, reply, actions };
+}
+
+const allTasks = async (user: TestUser) =>
+  ((await ctx.app.inject({ url: '/api/tasks?limit=200', headers: user.headers })).json() as { tasks: Task[] }).tasks;
+
+async function signUpWithTasks(): Promise<TestUser> {
   const user = await signUp(ctx.app);
-  const byId = new Map<string, string>();
   for (const { completed, ...payload } of TASKS.map((t) => ({ completed: false, ...t }))) {
     const task: Task = (
       await ctx.app.inject({ method: 'POST', url: '/api/tasks', headers: user.headers, payload })
@@ -106,16 +204,8 @@ async function say(message: string) {
         headers: user.headers,
         payload: { completed },
       });
-    byId.set(task.id, task.title);
   }
-  const response = await ctx.app.inject({
-    method: 'POST',
-    url: '/api/chat',
-    headers: user.headers,
-    payload: { message },
-  });
-  const { reply, actions } = response.json() as { reply: string; actions: ChatAction[] };
-  return { byId, reply, actions };
+  return user;
 }
 
 describe('the built-in assistant on everyday phrasings', () => {
@@ -126,6 +216,18 @@ describe('the built-in assistant on everyday phrasings', () => {
   it(`understands at least ${HELD_OUT_PASS_RATE * 100} % of ${HELD_OUT.length} phrasings it was not built on`, async () => {
     const misses = (await Promise.all(HELD_OUT.map(understood))).filter((miss) => miss !== undefined);
     expect(misses.length, misses.join('\n')).toBeLessThanOrEqual(HELD_OUT.length * (1 - HELD_OUT_PASS_RATE));
+  });
+
+  it.each(SCENARIOS_BUILT_ON.map((s) => [s[0].join('" → "'), s] as const))(
+    'plays "%s" (built on)',
+    async (_messages, scenario) => {
+      expect(await played(scenario)).toBeUndefined();
+    },
+  );
+
+  it(`plays at least ${HELD_OUT_PASS_RATE * 100} % of ${SCENARIOS_HELD_OUT.length} conversations it was not built on`, async () => {
+    const misses = (await Promise.all(SCENARIOS_HELD_OUT.map(played))).filter((miss) => miss !== undefined);
+    expect(misses.length, misses.join('\n')).toBeLessThanOrEqual(SCENARIOS_HELD_OUT.length * (1 - HELD_OUT_PASS_RATE));
   });
 
   it.each(NOT_DELETES)('deletes nothing on "%s"', async (message) => {

@@ -83,6 +83,10 @@ describe('tasks API', () => {
     expect(titles(await list(user, '?priority=high'))).toEqual(['Apple pie']);
     expect(titles(await list(user, '?q=PARTY'))).toEqual(['Apple pie']);
     expect(titles(await list(user, '?q=%25'))).toEqual([]);
+    // A span of due dates, ends included; tasks with no due date are never in one.
+    expect(titles(await list(user, '?dueFrom=2026-12-01&dueTo=2026-12-02'))).toEqual(['cherry jam']);
+    expect(titles(await list(user, '?dueFrom=2026-12-02'))).toEqual(['banana bread']);
+    expect(titles(await list(user, '?dueTo=2026-12-03&status=pending'))).toEqual(['banana bread']);
     expect(titles(await list(user, '?sort=title'))).toEqual(['Apple pie', 'banana bread', 'cherry jam']);
     expect(titles(await list(user, '?sort=title&order=desc'))).toEqual(['cherry jam', 'banana bread', 'Apple pie']);
     expect(titles(await list(user, '?sort=due'))).toEqual(['cherry jam', 'banana bread', 'Apple pie']);
@@ -146,6 +150,7 @@ describe('tasks API', () => {
       const task = await create(user, { title: 'ok' });
       const checks: [string, string, unknown, string][] = [
         ['GET', '/api/tasks?status=done', undefined, 'status'],
+        ['GET', '/api/tasks?dueFrom=next-week', undefined, 'dueFrom'],
         ['GET', '/api/tasks?sort=size', undefined, 'sort'],
         ['GET', '/api/tasks?order=up', undefined, 'order'],
         ['GET', '/api/tasks?colour=red', undefined, 'colour'],
