@@ -38,4 +38,32 @@ describe('ChatPanel', () => {
     expect(sent).toEqual({ message: 'add buy milk' });
     await waitFor(() => expect(client.getQueryState(['tasks', { status: 'all' }])?.isInvalidated).toBe(true));
   });
+
+  it('opens the latest conversation after a reload, and sums up a listed page by its total', async () => {
+    const [latest, older] = [crypto.randomUUID(), crypto.randomUUID()];
+    const page = { tasks: [{ title: 'Buy milk' }, { title: 'Call mom' }], total: 7, limit: 2, offset: 0 };
+    const listed = { tool: 'list_tasks', args: {}, ok: true, result: page };
+    const at = '2026-11-18T10:00:00.000Z';
+    server.use(
+      http.get('*/api/conversations', () =>
+        HttpResponse.json([
+          { id: latest, title: 'how many tasks do I have left this week', createdAt: at, updatedAt: at },
+          { id: older, title: 'add buy milk', createdAt: at, updatedAt: at },
+        ]),
+      ),
+      http.get(`*/api/conversations/${latest}/messages`, () =>
+        HttpResponse.json([
+          { id: crypto.randomUUID(), role: 'user', content: 'show my tasks', actions: [], createdAt: at },
+          { id: crypto.randomUUID(), role: 'assistant', content: 'You have 7 tasks', actions: [listed], createdAt: at },
+        ]),
+      ),
+    );
+    renderWithQuery(<ChatPanel />);
+    expect(await screen.findByText('You have 7 tasks')).toBeTruthy();
+    expect(screen.getByRole('list', { name: 'Actions taken' }).textContent).toBe('Listed 7 tasks');
+    const tab = screen.getByRole('button', { name: 'how many tasks do I have left this week' });
+    expect(tab.getAttribute('aria-current')).toBe('true');
+    await userEvent.click(screen.getByRole('button', { name: 'New conversation' }));
+    expect(screen.queryByText('You have 7 tasks')).toBeNull();
+  });
 });

@@ -10,24 +10,29 @@ const TOOL_LABELS: Record<string, string> = {
 };
 
 function describe(action: ChatAction): string {
-  const result = action.result as { title?: string; error?: string } | unknown[] | null;
-  if (!action.ok) return `${action.tool} failed: ${(result as { error?: string })?.error ?? 'error'}`;
-  if (Array.isArray(result))
-    return `${TOOL_LABELS[action.tool]} ${result.length} task${result.length === 1 ? '' : 's'}`;
-  return `${TOOL_LABELS[action.tool] ?? action.tool} "${(result as { title?: string })?.title ?? ''}"`;
+  const result = action.result as { title?: string; error?: string; tasks?: unknown[]; total?: number } | null;
+  if (!action.ok) return `${action.tool} failed: ${result?.error ?? 'error'}`;
+  // list_tasks answers a page: its tasks and the total.
+  if (Array.isArray(result?.tasks)) {
+    const total = result.total ?? result.tasks.length;
+    return `${TOOL_LABELS[action.tool]} ${total} task${total === 1 ? '' : 's'}`;
+  }
+  return `${TOOL_LABELS[action.tool] ?? action.tool} "${result?.title ?? ''}"`;
 }
 
 export function ChatPanel() {
-  const [conversationId, setConversationId] = useState<string>();
+  // Until the user picks one (or a new one: null), the chat shows the latest conversation.
+  const [picked, setPicked] = useState<string | null>();
   const conversations = useConversations();
+  const conversationId = picked === undefined ? conversations.data?.[0]?.id : (picked ?? undefined);
   const messages = useMessages(conversationId);
-  const send = useSendMessage(setConversationId);
+  const send = useSendMessage(setPicked);
   const [draft, setDraft] = useState('');
   const [pendingText, setPendingText] = useState<string>();
-  const logRef = useRef<HTMLOListElement>(null);
+  const logRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
-    logRef.current?.lastElementChild?.scrollIntoView?.({ block: 'end' });
+    logRef.current?.querySelector('.messages')?.lastElementChild?.scrollIntoView?.({ block: 'end' });
   }, [messages.data, pendingText]);
 
   function submit(event?: FormEvent) {
@@ -50,51 +55,49 @@ export function ChatPanel() {
     <section className="panel chat" aria-labelledby="chat-heading">
       <div className="chat-header">
         <h2 id="chat-heading">Assistant</h2>
-        <button type="button" onClick={() => setConversationId(undefined)}>
+        <button type="button" onClick={() => setPicked(null)}>
           New conversation
         </button>
       </div>
       {conversations.data && conversations.data.length > 0 && (
         <nav aria-label="Past conversations" className="conversations">
           {conversations.data.map((c) => (
-            <button
-              key={c.id}
-              type="button"
-              aria-current={c.id === conversationId}
-              onClick={() => setConversationId(c.id)}
-            >
+            <button key={c.id} type="button" aria-current={c.id === conversationId} onClick={() => setPicked(c.id)}>
               {c.title}
             </button>
           ))}
         </nav>
       )}
-      <ol className="messages" role="log" aria-label="Messages" ref={logRef}>
-        {!conversationId && !pendingText && (
-          <li className="hint">Try “add buy milk tomorrow”, “show my pending tasks” or “mark buy milk as done”.</li>
-        )}
-        {conversationId &&
-          messages.data?.map((m) => (
-            <li key={m.id} className={`message ${m.role}`}>
-              <span className="who">{m.role === 'user' ? 'You' : 'Assistant'}</span>
-              <p>{m.content}</p>
-              {m.actions.length > 0 && (
-                <ul className="chat-actions" aria-label="Actions taken">
-                  {m.actions.map((a, i) => (
-                    <li key={i} className={a.ok ? 'ok' : 'failed'}>
-                      {describe(a)}
-                    </li>
-                  ))}
-                </ul>
-              )}
+      {/* The log is the scrolling region: focusable, so a keyboard can scroll it too. */}
+      <div className="messages-log" role="log" aria-label="Messages" tabIndex={0} ref={logRef}>
+        <ol className="messages">
+          {!conversationId && !pendingText && (
+            <li className="hint">Try “add buy milk tomorrow”, “show my pending tasks” or “mark buy milk as done”.</li>
+          )}
+          {conversationId &&
+            messages.data?.map((m) => (
+              <li key={m.id} className={`message ${m.role}`}>
+                <span className="who">{m.role === 'user' ? 'You' : 'Assistant'}</span>
+                <p>{m.content}</p>
+                {m.actions.length > 0 && (
+                  <ul className="chat-actions" aria-label="Actions taken">
+                    {m.actions.map((a, i) => (
+                      <li key={i} className={a.ok ? 'ok' : 'failed'}>
+                        {describe(a)}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </li>
+            ))}
+          {pendingText && (
+            <li className="message user pending">
+              <span className="who">You</span>
+              <p>{pendingText}</p>
             </li>
-          ))}
-        {pendingText && (
-          <li className="message user pending">
-            <span className="who">You</span>
-            <p>{pendingText}</p>
-          </li>
-        )}
-      </ol>
+          )}
+        </ol>
+      </div>
       {send.error && (
         <p className="field-error" role="alert">
           {send.error.message}

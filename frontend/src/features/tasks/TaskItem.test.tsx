@@ -58,4 +58,37 @@ describe('TaskItem', () => {
     releaseSave();
     await waitFor(() => expect(screen.queryByLabelText('Edit title')).toBeNull());
   });
+
+  it('edits the description and tags, and refuses a cleared title in words', async () => {
+    const patches: unknown[] = [];
+    server.use(
+      http.patch(`*/api/tasks/${task.id}`, async ({ request }) => {
+        const patch = (await request.json()) as object;
+        patches.push(patch);
+        return HttpResponse.json({ ...task, ...patch });
+      }),
+    );
+    renderWithQuery(<TaskItem task={task} onDelete={() => {}} />);
+    await userEvent.click(screen.getByRole('button', { name: 'Edit Write report' }));
+    await userEvent.clear(screen.getByLabelText('Edit title'));
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(screen.getByRole('alert').textContent).toBe('The title must not be empty.');
+    expect(screen.getByLabelText('Edit title').getAttribute('aria-invalid')).toBe('true');
+    await userEvent.type(screen.getByLabelText('Edit title'), 'Write report');
+    await userEvent.type(screen.getByLabelText('Edit description'), 'Two pages');
+    await userEvent.type(screen.getByLabelText('Edit tags'), 'work, q4 ,');
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(patches).toEqual([{ description: 'Two pages', tags: ['work', 'q4'] }]));
+  });
+
+  it('cancels the edit on Escape, sending nothing', async () => {
+    let patched = false;
+    server.use(http.patch(`*/api/tasks/${task.id}`, () => ((patched = true), HttpResponse.json(task))));
+    renderWithQuery(<TaskItem task={task} onDelete={() => {}} />);
+    await userEvent.click(screen.getByRole('button', { name: 'Edit Write report' }));
+    await userEvent.type(screen.getByLabelText('Edit title'), ' changed{Escape}');
+    expect(screen.queryByLabelText('Edit title')).toBeNull();
+    expect(screen.getByText('Write report')).toBeTruthy();
+    expect(patched).toBe(false);
+  });
 });

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import {
   PAGE_SIZE,
+  parseTags,
   useAddTask,
   useDeleteTask,
   useRestoreTask,
@@ -52,10 +53,7 @@ export function TasksPanel() {
     if (!title) return;
     const description = String(data.get('description') ?? '').trim();
     const dueDate = String(data.get('dueDate') ?? '');
-    const tags = String(data.get('tags') ?? '')
-      .split(',')
-      .map((t) => t.trim())
-      .filter(Boolean);
+    const tags = parseTags(String(data.get('tags') ?? ''));
     add.mutate(
       {
         title,
@@ -171,7 +169,9 @@ export function TasksPanel() {
       )}
       {deleted && (
         <p className="undo" role="status">
-          Deleted “{deleted.title}”.{' '}
+          <span className="deleted-title" title={deleted.title}>
+            Deleted “{deleted.title}”.
+          </span>
           <button
             type="button"
             onClick={() => {

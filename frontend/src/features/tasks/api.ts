@@ -34,6 +34,13 @@ export type NewTask = {
 };
 export type TaskPatch = Partial<Omit<NewTask, 'description'>> & { description?: string | null; completed?: boolean };
 
+/** "home, errands" as the API's tags: trimmed, no empty ones. */
+export const parseTags = (text: string): string[] =>
+  text
+    .split(',')
+    .map((tag) => tag.trim())
+    .filter(Boolean);
+
 function query(filters: TaskFilters): string {
   const params = new URLSearchParams({ status: filters.status, sort: filters.sort });
   if (filters.q.trim()) params.set('q', filters.q.trim());
