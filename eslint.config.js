@@ -48,7 +48,10 @@ export default tseslint.config(
     },
   },
   // Command-line scripts print their results.
-  { files: ['scripts/**/*.ts', 'backend/scripts/**/*.ts', '.ci/**/*.mjs'], rules: { 'no-console': 'off' } },
+  {
+    files: ['scripts/**/*.ts', 'backend/scripts/**/*.ts', '.ci/**/*.mjs', 'scripts/**/*.mjs'],
+    rules: { 'no-console': 'off' },
+  },
   // Between the top folders: the app and the tooling never import each other; tests may use both.
   rule(['frontend/**', 'backend/**'], APP_NOT_TOOLING),
   rule(['scripts/**'], TOOLING_NOT_APP),

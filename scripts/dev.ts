@@ -16,7 +16,7 @@ import {
   stopOnSignals,
   webUrl,
 } from './lib/local-app.js';
-import { requireSupportedNode } from './lib/node-version.js';
+import { requireSupportedNode } from './lib/node-version.mjs';
 import { restartOnChange, type Ended } from './lib/restart-on-change.js';
 import { answers } from './lib/wait.js';
 

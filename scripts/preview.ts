@@ -17,7 +17,7 @@ import {
   stopOnSignals,
   webUrl,
 } from './lib/local-app.js';
-import { requireSupportedNode } from './lib/node-version.js';
+import { requireSupportedNode } from './lib/node-version.mjs';
 import { exited, waitForStatus } from './lib/wait.js';
 
 requireSupportedNode();

@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { nodeVersionProblem } from '../../scripts/lib/node-version.js';
+import { nodeVersionProblem } from '../../scripts/lib/node-version.mjs';
 import { nodeBinary } from '../../scripts/lib/tools.js';
 
 const ENGINES = (JSON.parse(readFileSync('package.json', 'utf8')) as { engines: { node: string } }).engines.node;
@@ -59,6 +59,60 @@ describe('the Node.js version', () => {
     });
     expect(result.status).toBe(1);
     expect(result.stderr.trim()).toBe(nodeVersionProblem('20.20.2'));
+  });
+
+  it.each([
+    ['Node 20', '20.20.2', nodeVersionProblem('20.20.2')],
+    ['this Node', undefined, 'The dependencies are not installed: run "npm ci" here first.'],
+  ])('stops npm test, dev and preview before npm ci, under %s, with one line', (_name, version, line) => {
+    // A fresh clone: the package.json and the gate, no node_modules.
+    const dir = mkdtempSync(join(tmpdir(), 'clone-'));
+    mkdirSync(join(dir, 'scripts/lib'), { recursive: true });
+    copyFileSync('package.json', join(dir, 'package.json'));
+    copyFileSync('scripts/lib/node-version.mjs', join(dir, 'scripts/lib/node-version.mjs'));
+    const node = version ? nodeBinary(version) : process.execPath;
+    for (const script of ['test', 'dev', 'preview']) {
+      const result = spawnSync(node, [npmCli, 'run', '--silent', script], {
+        cwd: dir,
+        env: { ...process.env, PATH: `${dirname(node)}:${process.env.PATH}` },
+        encoding: 'utf8',
+      });
+      expect(result.status, result.stderr).toBe(1);
+      expect(result.stderr.trim()).toBe(line);
+    }
+  });
+
+  it("README's recipe for Node.js without nvm prints nothing and leaves nothing but ~/.node22", () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const recipe = /\*\*Node\.js without nvm\*\*[^]*?```sh\n([^]*?)```/.exec(readme)![1]!;
+    const home = mkdtempSync(join(tmpdir(), 'home-'));
+    const cwd = mkdtempSync(join(tmpdir(), 'cwd-'));
+    // npm's own cache stays where it is: the package is downloaded once, as on a user's machine.
+    const npmCache = spawnSync('npm', ['config', 'get', 'cache'], { encoding: 'utf8' }).stdout.trim();
+    const result = spawnSync('bash', ['-ec', `${recipe}\nnode --version`], {
+      cwd,
+      env: { ...process.env, HOME: home, npm_config_cache: npmCache },
+      encoding: 'utf8',
+    });
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout.trim()).toMatch(/^v22\.\d+\.\d+$/);
+    expect(result.stderr).toBe('');
+    expect(readdirSync(cwd)).toEqual([]);
+    expect(readdirSync(home)).toEqual(['.node22']);
+  });
+
+  it('decides on every install script in the lockfile in package.json (allowScripts)', () => {
+    const lock = JSON.parse(readFileSync('package-lock.json', 'utf8')) as {
+      packages: Record<string, { hasInstallScript?: boolean }>;
+    };
+    const allowScripts = (
+      JSON.parse(readFileSync('package.json', 'utf8')) as { allowScripts?: Record<string, boolean> }
+    ).allowScripts;
+    const withScripts = Object.entries(lock.packages)
+      .filter(([, entry]) => entry.hasInstallScript)
+      .map(([path]) => path.slice(path.lastIndexOf('node_modules/') + 'node_modules/'.length));
+    expect(withScripts.length).toBeGreaterThan(0);
+    for (const name of new Set(withScripts)) expect(allowScripts, name).toHaveProperty([name]);
   });
 
   it('runs the scripts on Node 22.12 as well: none does nothing and exits 0', () => {
