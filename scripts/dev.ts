@@ -4,18 +4,7 @@
  */
 import { repoRoot } from '../project/root.js';
 import { parseCommandLine } from './lib/cli.js';
-import {
-  apiEnv,
-  apiUrl,
-  COLOURS,
-  isRunning,
-  LOCAL_APP_ENV,
-  ports,
-  showApiOutput,
-  startVite,
-  stopOnSignals,
-  webUrl,
-} from './lib/local-app.js';
+import * as local from './lib/local-app.js';
 import { requireSupportedNode } from './lib/node-version.mjs';
 import { restartOnChange, type Ended } from './lib/restart-on-change.js';
 import { answers } from './lib/wait.js';
@@ -33,14 +22,14 @@ const CLI = {
   env: {
     API_PORT: "the API's port (default 8000)",
     WEB_PORT: "the dev server's port (default 5173)",
-    ...LOCAL_APP_ENV,
+    ...local.LOCAL_APP_ENV,
   },
 };
-const { red, green, dim, reset } = COLOURS;
+const { red, green, dim, reset } = local.COLOURS;
 
 parseCommandLine(process.argv.slice(2), CLI);
-const at = ports('5173');
-const page = webUrl(at);
+const at = local.ports('5173');
+const page = local.webUrl(at);
 
 /** Why the API ended, in words: a signal means something outside killed it, and it printed nothing. */
 const why = ({ code, signal }: Ended) =>
@@ -55,7 +44,7 @@ async function sayWhenUp() {
   waiting?.abort();
   const current = (waiting = new AbortController());
   while (!current.signal.aborted) {
-    if ((await answers(`${apiUrl(at)}/health/live`)) && (everUp || (await answers(page)))) {
+    if ((await answers(`${local.apiUrl(at)}/health/live`)) && (everUp || (await answers(page)))) {
       if (current.signal.aborted) return;
       if (!everUp) console.log(`\n${green}Todo Chatbot is ready: ${page}${reset}\n`);
       else if (crashed) console.log(`\n${green}The API answers again: ${page}${reset}\n`);
@@ -71,10 +60,10 @@ const api = restartOnChange({
   command: process.execPath,
   args: ['--import', 'tsx', 'src/server.ts'],
   cwd: `${repoRoot}/backend`,
-  env: apiEnv(at),
+  env: local.apiEnv(at),
   watchDir: `${repoRoot}/backend/src`,
   onStart(child) {
-    showApiOutput(child);
+    local.showApiOutput(child);
     void sayWhenUp();
   },
   onChange(file) {
@@ -89,15 +78,15 @@ const api = restartOnChange({
     );
   },
 });
-console.log(`${dim}Starting the API on ${apiUrl(at)} and the UI on ${page}…${reset}`);
-const web = startVite('dev', at);
+console.log(`${dim}Starting the API on ${local.apiUrl(at)} and the UI on ${page}…${reset}`);
+const web = local.startVite('dev', at);
 
 async function stopAll(signal: NodeJS.Signals, exitCode: number) {
   waiting?.abort();
-  if (isRunning(web)) web.kill(signal);
+  if (local.isRunning(web)) web.kill(signal);
   await api.stop(signal);
   process.exitCode = exitCode;
 }
 // When the UI stops, stop the API too: a half-running app only confuses.
 web.on('exit', (code) => void stopAll('SIGTERM', code ?? 1));
-stopOnSignals((signal) => void stopAll(signal, 0));
+local.stopOnSignals((signal) => void stopAll(signal, 0));

@@ -5,18 +5,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { repoRoot } from '../project/root.js';
 import { parseCommandLine } from './lib/cli.js';
-import {
-  apiEnv,
-  apiUrl,
-  COLOURS,
-  isRunning,
-  LOCAL_APP_ENV,
-  ports,
-  showApiOutput,
-  startVite,
-  stopOnSignals,
-  webUrl,
-} from './lib/local-app.js';
+import * as local from './lib/local-app.js';
 import { requireSupportedNode } from './lib/node-version.mjs';
 import { exited, waitForStatus } from './lib/wait.js';
 
@@ -32,10 +21,10 @@ const CLI = {
   env: {
     API_PORT: "the API's port (default 8000)",
     WEB_PORT: "the preview server's port (default 4173)",
-    ...LOCAL_APP_ENV,
+    ...local.LOCAL_APP_ENV,
   },
 };
-const { red, green, dim, reset } = COLOURS;
+const { red, green, dim, reset } = local.COLOURS;
 
 function build(what: string, args: string[]) {
   const started = Date.now();
@@ -49,21 +38,21 @@ function build(what: string, args: string[]) {
 }
 
 parseCommandLine(process.argv.slice(2), CLI);
-const at = ports('4173');
+const at = local.ports('4173');
 build('the API', ['run', 'build', '-w', 'backend']);
 build('the UI', ['run', 'build', '-w', 'frontend']);
 
 const api = spawn(process.execPath, ['dist/server.js'], {
   cwd: `${repoRoot}/backend`,
-  env: apiEnv(at),
+  env: local.apiEnv(at),
   stdio: ['ignore', 'pipe', 'pipe'],
 });
-showApiOutput(api);
+local.showApiOutput(api);
 let stopping = false;
-const web = startVite('preview', at);
+const web = local.startVite('preview', at);
 const stopAll = (signal: NodeJS.Signals) => {
   stopping = true;
-  for (const child of [api, web]) if (isRunning(child)) child.kill(signal);
+  for (const child of [api, web]) if (local.isRunning(child)) child.kill(signal);
 };
 api.on('exit', (code, signal) => {
   if (!stopping) console.error(`${red}The API stopped (${signal ?? `exit code ${code}`}): its error is above.${reset}`);
@@ -71,12 +60,12 @@ api.on('exit', (code, signal) => {
   process.exitCode = stopping ? 0 : 1;
 });
 web.on('exit', () => stopAll('SIGTERM'));
-stopOnSignals(stopAll);
+local.stopOnSignals(stopAll);
 
 try {
-  await waitForStatus(`${apiUrl(at)}/health/ready`, { timeoutMs: 120_000, gaveUp: exited(api) });
-  await waitForStatus(webUrl(at), { timeoutMs: 30_000, gaveUp: exited(web) });
-  console.log(`\n${green}The built app: ${webUrl(at)}${reset}\n`);
+  await waitForStatus(`${local.apiUrl(at)}/health/ready`, { timeoutMs: 120_000, gaveUp: exited(api) });
+  await waitForStatus(local.webUrl(at), { timeoutMs: 30_000, gaveUp: exited(web) });
+  console.log(`\n${green}The built app: ${local.webUrl(at)}${reset}\n`);
 } catch (error) {
   if (!stopping) console.error(`${red}${(error as Error).message}${reset}`);
   stopAll('SIGTERM');
