@@ -15,6 +15,7 @@ import chatRoutes from './routes/chat.js';
 import healthRoutes from './routes/health.js';
 import taskRoutes from './routes/tasks.js';
 import mcpRoutes from './mcp/routes.js';
+import { SECURITY_SCHEMES } from './http/openapi.js';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 const PLUGIN_MARGIN_MS = 30_000;
@@ -60,6 +61,30 @@ export async function buildApp({ config, database, logger, clock }: AppOptions) 
     );
   }
 
+  // First: it documents only the routes registered after it.
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Todo Chatbot API',
+        version: '1.0.0',
+        description: 'Tasks and an assistant that manages them.',
+        license: { name: 'MIT', identifier: 'MIT' },
+      },
+      // The document is served by the API it describes: its paths are relative to where it was read.
+      servers: [{ url: '/' }],
+      tags: [
+        { name: 'auth', description: 'Sign-up, sign-in and sessions (Better Auth)' },
+        { name: 'tasks', description: "The user's tasks" },
+        { name: 'chat', description: 'The assistant and its conversations' },
+        { name: 'mcp', description: 'The assistant’s tools for other agents' },
+        { name: 'operations', description: 'Health, metrics and this document' },
+      ],
+      components: { securitySchemes: SECURITY_SCHEMES },
+    },
+    transform: jsonSchemaTransform,
+  });
+
   // Root hooks run in this order, before any route's own.
   await app.register(errorsPlugin);
   await app.register(securityHeadersPlugin);
@@ -68,25 +93,16 @@ export async function buildApp({ config, database, logger, clock }: AppOptions) 
   await app.register(limitsPlugin, { config });
   await app.register(databasePlugin, { config, database });
   await app.register(metricsPlugin);
-  await app.register(swagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: { title: 'Todo Chatbot API', version: '1.0.0', description: 'Tasks and an assistant that manages them.' },
-      components: {
-        securitySchemes: {
-          bearerAuth: { type: 'http', scheme: 'bearer', description: 'The set-auth-token header of sign-in' },
-          cookieAuth: { type: 'apiKey', in: 'cookie', name: 'better-auth.session_token' },
-        },
-      },
-    },
-    transform: jsonSchemaTransform,
-  });
   await app.register(authPlugin, { config });
   await app.register(healthRoutes, { config });
   await app.register(taskRoutes, { prefix: '/api/tasks' });
   await app.register(chatRoutes, { prefix: '/api', config, clock });
   await app.register(mcpRoutes);
-  app.get('/api/docs', { schema: { hide: true } }, () => app.swagger());
+  app.get(
+    '/api/docs',
+    { schema: { tags: ['operations'], operationId: 'openApiDocument', summary: 'This OpenAPI document' } },
+    () => app.swagger(),
+  );
 
   return app;
 }

@@ -70,9 +70,11 @@ describe(`the API through ${baseURL}`, () => {
     const after = ((await alice.get('/api/tasks?status=completed')).body as TaskPage).tasks;
     expect(after.some((t) => /water the plants/i.test(t.title))).toBe(true);
 
-    const conversations = (await alice.get('/api/conversations')).body as { id: string }[];
+    const { conversations } = (await alice.get('/api/conversations')).body as { conversations: { id: string }[] };
     expect(conversations[0]?.id).toBe(conversationId);
-    const messages = (await alice.get(`/api/conversations/${conversationId}/messages`)).body as Message[];
+    const { messages } = (await alice.get(`/api/conversations/${conversationId}/messages`)).body as {
+      messages: Message[];
+    };
     expect(messages.map((m) => m.role)).toEqual(['user', 'assistant', 'user', 'assistant']);
     expect(messages[3]?.actions[0]).toMatchObject({ tool: 'complete_task', ok: true });
   });

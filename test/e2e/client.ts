@@ -62,7 +62,9 @@ export class StackClient {
       t.title,
       t.completed,
     ]);
-    const messages = (await this.get(`/api/conversations/${conversationId}/messages`)).body as Message[];
+    const { messages } = (await this.get(`/api/conversations/${conversationId}/messages`)).body as {
+      messages: Message[];
+    };
     return { tasks, messages: messages.map((m) => [m.role, m.content]) };
   }
 }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { conversations, messages } from '../db/schema.js';
 import type { AssistantContext, ChatAction } from '../domain/chat.js';
@@ -12,18 +12,30 @@ export type MessageJson = {
   createdAt: string;
 };
 
-export async function listConversations(db: Db, userId: string): Promise<ConversationJson[]> {
+export type ConversationPage = { conversations: ConversationJson[]; total: number; limit: number; offset: number };
+
+/** A page of the user's conversations, the latest first, and how many there are. */
+export async function listConversations(
+  db: Db,
+  userId: string,
+  { limit, offset }: { limit: number; offset: number },
+): Promise<ConversationPage> {
+  const mine = eq(conversations.userId, userId);
   const rows = await db
     .select()
     .from(conversations)
-    .where(eq(conversations.userId, userId))
-    .orderBy(desc(conversations.updatedAt), desc(conversations.createdAt));
-  return rows.map((row) => ({
+    .where(mine)
+    .orderBy(desc(conversations.updatedAt), desc(conversations.createdAt), desc(conversations.id))
+    .limit(limit)
+    .offset(offset);
+  const total = await db.$count(conversations, mine);
+  const page = rows.map((row) => ({
     id: row.id,
     title: row.title,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   }));
+  return { conversations: page, total, limit, offset };
 }
 
 export async function conversationExists(db: Db, userId: string, id: string): Promise<boolean> {
@@ -35,19 +47,54 @@ export async function conversationExists(db: Db, userId: string, id: string): Pr
 }
 
 export type StoredMessage = MessageJson & { context: AssistantContext | null };
+export type MessagePage = { messages: StoredMessage[]; hasOlder: boolean };
 
-/** The whole history, oldest first; undefined when the conversation is not the user's. */
-export async function loadMessages(db: Db, userId: string, id: string): Promise<StoredMessage[] | undefined> {
+/**
+ * The latest `limit` messages before the message `before` (or the latest of all), oldest first,
+ * and whether older ones remain; undefined when the conversation is not the user's, 'unknown
+ * cursor' when `before` is not one of its messages.
+ */
+export async function loadMessages(
+  db: Db,
+  userId: string,
+  id: string,
+  { limit, before }: { limit: number; before?: string | undefined },
+): Promise<MessagePage | 'unknown cursor' | undefined> {
   if (!(await conversationExists(db, userId, id))) return undefined;
-  const rows = await db.select().from(messages).where(eq(messages.conversationId, id)).orderBy(asc(messages.seq));
-  return rows.map((row) => ({
-    id: row.id,
-    role: row.role,
-    content: row.content,
-    actions: row.actions,
-    context: row.context,
-    createdAt: row.createdAt.toISOString(),
-  }));
+  if (before) {
+    const [known] = await db
+      .select({ id: messages.id })
+      .from(messages)
+      .where(and(eq(messages.id, before), eq(messages.conversationId, id)));
+    if (!known) return 'unknown cursor';
+  }
+  const cursor = before
+    ? lt(
+        messages.seq,
+        db
+          .select({ seq: messages.seq })
+          .from(messages)
+          .where(and(eq(messages.id, before), eq(messages.conversationId, id))),
+      )
+    : undefined;
+  const rows = await db
+    .select()
+    .from(messages)
+    .where(and(eq(messages.conversationId, id), cursor))
+    .orderBy(desc(messages.seq))
+    .limit(limit + 1);
+  const page = rows.slice(0, limit).reverse();
+  return {
+    messages: page.map((row) => ({
+      id: row.id,
+      role: row.role,
+      content: row.content,
+      actions: row.actions,
+      context: row.context,
+      createdAt: row.createdAt.toISOString(),
+    })),
+    hasOlder: rows.length > limit,
+  };
 }
 
 export type Exchange = {

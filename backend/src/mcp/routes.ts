@@ -4,6 +4,7 @@ import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { runTool, TOOLS, type ToolContext } from '../chat/tools.js';
 import { isDatabaseUnavailable } from '../db/unavailable.js';
 import { ApiError } from '../errors.js';
+import { SESSION_SECURITY } from '../http/openapi.js';
 import { copyResponseHead, toWebRequest } from '../web-fetch.js';
 
 const VERSION = '1.0.0';
@@ -47,19 +48,34 @@ function createMcpServer(ctx: ToolContext, log: FastifyBaseLogger): McpServer {
 export default async function mcpRoutes(app: FastifyInstance) {
   // Stateless Streamable HTTP: a fresh server and transport per request, so any replica can answer.
   app.route({
-    method: ['POST', 'GET', 'DELETE'],
+    method: ['GET', 'DELETE'],
     url: '/mcp',
     schema: { hide: true },
     onRequest: app.requireUser,
+    async handler(_request, reply) {
+      reply.header('allow', 'POST');
+      return reply.status(405).send({
+        jsonrpc: '2.0',
+        error: { code: -32000, message: 'This MCP server is stateless: send JSON-RPC requests with POST' },
+        id: null,
+      });
+    },
+  });
+  app.route({
+    method: 'POST',
+    url: '/mcp',
+    schema: {
+      tags: ['mcp'],
+      security: SESSION_SECURITY,
+      operationId: 'mcp',
+      summary: "The assistant's tools over MCP (Streamable HTTP, stateless, JSON answers)",
+      description:
+        `A JSON-RPC 2.0 request, or a batch of at most ${MCP_BATCH_MAX}: initialize, tools/list, and ` +
+        `tools/call with one of ${TOOLS.map((tool) => tool.name).join(', ')}. Answers JSON-RPC, not the API's ` +
+        'error body, except for the failures listed.',
+    },
+    onRequest: app.requireUser,
     async handler(request, reply) {
-      if (request.method !== 'POST') {
-        reply.header('allow', 'POST');
-        return reply.status(405).send({
-          jsonrpc: '2.0',
-          error: { code: -32000, message: 'This MCP server is stateless: send JSON-RPC requests with POST' },
-          id: null,
-        });
-      }
       const messages = Array.isArray(request.body) ? request.body.length : 1;
       if (messages > MCP_BATCH_MAX) {
         throw new ApiError(

@@ -48,7 +48,12 @@ export default fp(
       duration.observe(labels, reply.elapsedTime / 1000);
     });
 
-    app.get('/metrics', { schema: { hide: true }, config: { unlimited: true } }, async (_request, reply) => {
+    const schema = {
+      tags: ['operations'],
+      operationId: 'metrics',
+      summary: 'Prometheus metrics (text exposition format): requests, latencies, database pool',
+    };
+    app.get('/metrics', { schema, config: { unlimited: true } }, async (_request, reply) => {
       reply.header('content-type', registry.contentType);
       return registry.metrics();
     });

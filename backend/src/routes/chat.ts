@@ -1,13 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { SESSION_SECURITY } from './openapi.js';
+import { BODY_FAILURES, failures, SESSION_FAILURES, SESSION_SECURITY } from '../http/openapi.js';
 import { Assistant, type AssistantTurn } from '../chat/assistant.js';
 import { listConversations, loadMessages, saveExchange } from '../chat/conversations.js';
 import { LlmAgent, LlmUnavailableError } from '../chat/llm-agent.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/client.js';
 import { ApiError, notFound } from '../errors.js';
+import { wholeNumber } from '../http/query.js';
 
 const chatBody = z.strictObject({
   message: z.string().trim().min(1, 'must not be empty').max(4000, 'must be at most 4000 characters'),
@@ -21,12 +22,34 @@ const action = z.object({
 });
 const chatReply = z.object({ conversationId: z.uuid(), reply: z.string(), actions: z.array(action) });
 const conversation = z.object({ id: z.uuid(), title: z.string(), createdAt: z.string(), updatedAt: z.string() });
+const PAGE = { size: 50, maxSize: 200, maxOffset: 100_000 } as const;
+// What the assistant reads of a conversation: enough turns for context, never the whole of a long one.
+const RECENT_MESSAGES = 40;
+const limit = wholeNumber(1, PAGE.maxSize).default(PAGE.size);
+const conversationsQuery = z.strictObject({
+  limit: limit.describe(`conversations per page (default ${PAGE.size})`),
+  offset: wholeNumber(0, PAGE.maxOffset).default(0).describe('how many to skip (default 0)'),
+});
+const conversationPage = z.object({
+  conversations: z.array(conversation),
+  total: z.int(),
+  limit: z.int(),
+  offset: z.int(),
+});
+const messagesQuery = z.strictObject({
+  limit: limit.describe(`messages (default ${PAGE.size}): the latest ones before \`before\``),
+  before: z.uuid({ error: 'must be a message id (UUID)' }).optional().describe('a message id: only older ones'),
+});
 const message = z.object({
   id: z.uuid(),
   role: z.enum(['user', 'assistant']),
   content: z.string(),
   actions: z.array(action),
   createdAt: z.string(),
+});
+const messagePage = z.object({
+  messages: z.array(message).describe('oldest first'),
+  hasOlder: z.boolean().describe('whether older messages remain: ask with before = the first id'),
 });
 
 export type ChatRoutesOptions = { config: Config; clock?: (() => Date) | undefined };
@@ -40,13 +63,25 @@ export default async function chatRoutes(fastify: FastifyInstance, opts: ChatRou
 
   app.post(
     '/chat',
-    { schema: { tags: ['chat'], security: SESSION_SECURITY, body: chatBody, response: { 200: chatReply } } },
+    {
+      schema: {
+        tags: ['chat'],
+        security: SESSION_SECURITY,
+        operationId: 'chat',
+        summary: 'Send the assistant a message; it may change tasks, and the reply says what it did',
+        body: chatBody,
+        response: { 200: chatReply, ...failures(...BODY_FAILURES, 404, 502) },
+      },
+    },
     async (request) => {
       const { message, conversationId } = request.body;
       const userId = request.user.id;
       const db = app.database.db;
-      const history = conversationId ? await loadMessages(db, userId, conversationId) : [];
-      if (!history) throw notFound('Conversation');
+      const recent = conversationId
+        ? await loadMessages(db, userId, conversationId, { limit: RECENT_MESSAGES })
+        : { messages: [] };
+      if (!recent || recent === 'unknown cursor') throw notFound('Conversation');
+      const history = recent.messages;
       const now = clock();
       // Stores the exchange and answers with it; `tx` is the transaction the turn belongs to.
       const record = async (tx: Db, turn: AssistantTurn) => {
@@ -84,8 +119,17 @@ export default async function chatRoutes(fastify: FastifyInstance, opts: ChatRou
 
   app.get(
     '/conversations',
-    { schema: { tags: ['chat'], security: SESSION_SECURITY, response: { 200: z.array(conversation) } } },
-    (request) => listConversations(app.database.db, request.user.id),
+    {
+      schema: {
+        tags: ['chat'],
+        security: SESSION_SECURITY,
+        operationId: 'listConversations',
+        summary: "A page of the user's conversations, the latest first",
+        querystring: conversationsQuery,
+        response: { 200: conversationPage, ...failures(...SESSION_FAILURES) },
+      },
+    },
+    (request) => listConversations(app.database.db, request.user.id, request.query),
   );
 
   app.get(
@@ -94,14 +138,20 @@ export default async function chatRoutes(fastify: FastifyInstance, opts: ChatRou
       schema: {
         tags: ['chat'],
         security: SESSION_SECURITY,
+        operationId: 'listMessages',
+        summary: "A conversation's latest messages, or those before one",
         params: z.strictObject({ id: z.uuid({ error: 'must be a conversation id (UUID)' }) }),
-        response: { 200: z.array(message) },
+        querystring: messagesQuery,
+        response: { 200: messagePage, ...failures(...SESSION_FAILURES, 404) },
       },
     },
     async (request) => {
-      const messages = await loadMessages(app.database.db, request.user.id, request.params.id);
-      if (!messages) throw notFound('Conversation');
-      return messages.map(({ context: _context, ...rest }) => rest);
+      const page = await loadMessages(app.database.db, request.user.id, request.params.id, request.query);
+      if (!page) throw notFound('Conversation');
+      if (page === 'unknown cursor') {
+        throw new ApiError(400, 'VALIDATION_ERROR', 'before: is not a message of this conversation', 'before');
+      }
+      return { ...page, messages: page.messages.map(({ context: _context, ...rest }) => rest) };
     },
   );
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PRIORITIES } from '../domain/tasks.js';
+import { wholeNumber } from '../http/query.js';
 
 export const taskId = z.uuid({ error: 'must be a task id (UUID)' });
 export const title = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
@@ -39,13 +40,6 @@ export type UpdateTaskInput = z.infer<typeof updateTaskBody>;
 
 /** A page of the list: its default and largest size, and how far into the list it may start. */
 export const PAGE = { size: 50, maxSize: 200, maxOffset: 100_000 } as const;
-
-const wholeNumber = (min: number, max: number) =>
-  z.coerce
-    .number({ error: `must be a whole number from ${min} to ${max}` })
-    .int()
-    .min(min)
-    .max(max);
 
 export const taskFilters = z.strictObject({
   status: z.enum(STATUSES, { error: 'must be one of all, pending, completed' }).optional(),

@@ -86,13 +86,13 @@ describe('the LLM agent (OpenAI protocol)', () => {
       url: `/api/conversations/${first.conversationId}/messages`,
       headers: user.headers,
     });
-    expect(history.json().map((m: { role: string; content: string }) => [m.role, m.content])).toEqual([
+    expect(history.json().messages.map((m: { role: string; content: string }) => [m.role, m.content])).toEqual([
       ['user', 'what do I have?'],
       ['assistant', 'You have no tasks.'],
       ['user', 'and now?'],
       ['assistant', 'Still nothing.'],
     ]);
-    expect(history.json()[1].actions[0]).toMatchObject({ tool: 'list_tasks', ok: true });
+    expect(history.json().messages[1].actions[0]).toMatchObject({ tool: 'list_tasks', ok: true });
   });
 
   it("reports a failed tool call to the model and cannot touch another user's task", async () => {
@@ -132,7 +132,7 @@ describe('the LLM agent (OpenAI protocol)', () => {
     expect(response.statusCode).toBe(502);
     expect(response.json().error.code).toBe('ASSISTANT_UNAVAILABLE');
     expect(response.body).not.toContain('scripted failure');
-    expect((await app.inject({ url: '/api/conversations', headers: user.headers })).json()).toEqual([]);
+    expect((await app.inject({ url: '/api/conversations', headers: user.headers })).json().conversations).toEqual([]);
     expect((await app.inject({ url: '/api/tasks', headers: user.headers })).json().tasks).toEqual([]);
   });
 });

@@ -67,14 +67,14 @@ describe('health, metrics and docs', () => {
     expect(docs.statusCode).toBe(200);
     const spec = docs.json();
     expect(spec.openapi).toMatch(/^3\./);
-    for (const path of ['/api/tasks/', '/api/tasks/{id}', '/api/chat', '/api/conversations', '/health']) {
+    for (const path of ['/api/tasks', '/api/tasks/{id}', '/api/chat', '/api/conversations', '/health']) {
       expect(Object.keys(spec.paths)).toContain(path);
     }
-    expect(
-      spec.paths['/api/tasks/'].post.requestBody.content['application/json'].schema.properties.title,
-    ).toMatchObject({
-      maxLength: 200,
-    });
+    expect(spec.paths['/api/tasks'].post.requestBody.content['application/json'].schema.properties.title).toMatchObject(
+      {
+        maxLength: 200,
+      },
+    );
   });
 
   it('sets security headers', async () => {

@@ -10,10 +10,10 @@ let conversationId: string;
 
 const snapshot = async () => ({
   tasks: (await ctx.app.inject({ url: '/api/tasks', headers: owner.headers })).json().tasks,
-  conversations: (await ctx.app.inject({ url: '/api/conversations', headers: owner.headers })).json(),
+  conversations: (await ctx.app.inject({ url: '/api/conversations', headers: owner.headers })).json().conversations,
   messages: (
     await ctx.app.inject({ url: `/api/conversations/${conversationId}/messages`, headers: owner.headers })
-  ).json(),
+  ).json().messages,
 });
 
 beforeAll(async () => {
@@ -60,7 +60,9 @@ describe("one user never sees or changes another user's data", () => {
     const before = await snapshot();
     expect((await ctx.app.inject({ url: '/api/tasks', headers: other.headers })).json().tasks).toEqual([]);
     expect((await ctx.app.inject({ url: '/api/tasks?q=secret', headers: other.headers })).json().tasks).toEqual([]);
-    expect((await ctx.app.inject({ url: '/api/conversations', headers: other.headers })).json()).toEqual([]);
+    expect((await ctx.app.inject({ url: '/api/conversations', headers: other.headers })).json().conversations).toEqual(
+      [],
+    );
     for (const message of ['delete secret plan', 'mark secret plan as done', 'show my tasks']) {
       const reply = await ctx.app.inject({
         method: 'POST',

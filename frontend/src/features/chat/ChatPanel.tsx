@@ -31,9 +31,11 @@ export function ChatPanel() {
   const [pendingText, setPendingText] = useState<string>();
   const logRef = useRef<HTMLDivElement>(null);
 
+  // To the newest message when one arrives; loading older ones keeps the place.
+  const newest = messages.data?.at(-1)?.id;
   useEffect(() => {
     logRef.current?.querySelector('.messages')?.lastElementChild?.scrollIntoView?.({ block: 'end' });
-  }, [messages.data, pendingText]);
+  }, [newest, pendingText]);
 
   function submit(event?: FormEvent) {
     event?.preventDefault();
@@ -70,6 +72,11 @@ export function ChatPanel() {
       )}
       {/* The log is the scrolling region: focusable, so a keyboard can scroll it too. */}
       <div className="messages-log" role="log" aria-label="Messages" tabIndex={0} ref={logRef}>
+        {messages.hasNextPage && (
+          <button type="button" className="older" onClick={() => void messages.fetchNextPage()}>
+            {messages.isFetchingNextPage ? 'Loading…' : 'Load older messages'}
+          </button>
+        )}
         <ol className="messages">
           {!conversationId && !pendingText && (
             <li className="hint">Try “add buy milk tomorrow”, “show my pending tasks” or “mark buy milk as done”.</li>

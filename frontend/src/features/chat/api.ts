@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../shared/api';
 import { tasksKey } from '../../shared/query-keys';
 
@@ -11,19 +11,34 @@ export type Message = {
   createdAt: string;
 };
 export type Conversation = { id: string; title: string; createdAt: string; updatedAt: string };
+type ConversationPage = { conversations: Conversation[]; total: number; limit: number; offset: number };
+type MessagePage = { messages: Message[]; hasOlder: boolean };
 type ChatReply = { conversationId: string; reply: string; actions: ChatAction[] };
 
 const conversationsKey = ['conversations'] as const;
 const messagesKey = (id: string) => ['messages', id] as const;
 
+/** The latest conversations: the tabs show one page. */
 export function useConversations() {
-  return useQuery({ queryKey: conversationsKey, queryFn: () => api<Conversation[]>('/api/conversations') });
+  return useQuery({
+    queryKey: conversationsKey,
+    queryFn: () => api<ConversationPage>('/api/conversations'),
+    select: (page) => page.conversations,
+  });
 }
 
+/** A conversation's latest messages; fetchNextPage loads the ones before them. */
 export function useMessages(conversationId: string | undefined) {
-  return useQuery({
+  return useInfiniteQuery({
     queryKey: messagesKey(conversationId ?? 'none'),
-    queryFn: () => api<Message[]>(`/api/conversations/${conversationId}/messages`),
+    queryFn: ({ pageParam }) =>
+      api<MessagePage>(
+        `/api/conversations/${conversationId}/messages${pageParam ? `?before=${encodeURIComponent(pageParam)}` : ''}`,
+      ),
+    initialPageParam: '',
+    getNextPageParam: (page) => (page.hasOlder ? page.messages[0]?.id : undefined),
+    // Oldest first on screen: the pages came newest first.
+    select: (data) => data.pages.toReversed().flatMap((page) => page.messages),
     enabled: conversationId !== undefined,
   });
 }
