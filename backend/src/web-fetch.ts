@@ -15,7 +15,8 @@ export function toWebRequest(request: FastifyRequest, baseUrl: string): Request 
   const query = request.url.indexOf('?');
   const url = new URL(request.routeOptions.url + (query === -1 ? '' : request.url.slice(query)), baseUrl);
   return new Request(url, {
-    method: request.method,
+    // Fastify answers HEAD from the GET route and drops the body; Better Auth knows only GET.
+    method: request.method === 'HEAD' ? 'GET' : request.method,
     headers,
     body: hasBody ? JSON.stringify(request.body) : undefined,
   });

@@ -1,9 +1,9 @@
 /** How deep a request's JSON may nest; the API's own bodies need 3 levels, JSON-RPC a few more. */
 export const MAX_JSON_DEPTH = 32;
 
-// C0 controls and DEL, except tab, line feed and carriage return, which text may hold.
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+/** C0 controls and DEL, except tab, line feed and carriage return, which text may hold. */
+export const CONTROL_CHARACTERS = String.raw`\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f`;
+const CONTROL = new RegExp(`[${CONTROL_CHARACTERS}]`);
 
 export type InputProblem = { field: string; message: string };
 

@@ -33,11 +33,13 @@ export const errorJson = z.object({
 
 const WHY = {
   400: 'The input is invalid (the field names it) or the path is not written as the API writes it.',
-  401: 'No valid session: sign in and send the token or the cookie.',
+  401: 'No valid session (sign in and send the token or the cookie), or a wrong email or password.',
+  403: 'A browser request from an origin the API does not trust (TRUSTED_ORIGINS).',
   404: 'Not found, or not this user’s.',
   412: 'The task changed since the ETag given in If-Match: read it again.',
   413: 'The body is larger than the API accepts.',
   415: 'The body is not application/json.',
+  422: 'An account with this email exists.',
   429: 'Too many requests: wait the seconds of Retry-After.',
   500: 'An internal error (logged).',
   502: 'The language model did not answer.',

@@ -4,11 +4,13 @@ import { fromNodeHeaders } from 'better-auth/node';
 import { bearer } from 'better-auth/plugins';
 import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from '../config.js';
 import type { Db } from '../db/client.js';
 import { account, session, user, verification } from '../db/schema.js';
 import { ApiError, errorBody } from '../errors.js';
 import { copyResponseHead, toWebRequest } from '../web-fetch.js';
+import { endpointSchema, ENDPOINTS, PASSWORD_LENGTH, type PasswordCheck } from './auth-endpoints.js';
 import { clientKey } from './limits.js';
 import {
   createSessionLookup,
@@ -51,20 +53,6 @@ declare module 'fastify' {
   }
 }
 
-const PASSWORD_LENGTH = { minPasswordLength: 8, maxPasswordLength: 128 };
-/** Better Auth's codes that are about one field, with a message that says what to send instead. */
-const FIELD_ERRORS: Record<string, { field: string; message: string }> = {
-  INVALID_EMAIL: { field: 'email', message: 'Invalid email: send an address such as ada@example.com' },
-  PASSWORD_TOO_SHORT: {
-    field: 'password',
-    message: `Password too short: use at least ${PASSWORD_LENGTH.minPasswordLength} characters`,
-  },
-  PASSWORD_TOO_LONG: {
-    field: 'password',
-    message: `Password too long: use at most ${PASSWORD_LENGTH.maxPasswordLength} characters`,
-  },
-};
-
 /** Better Auth answers `{code, message}`; the API's shape is `{error: {code, message, field}}`. */
 function normalizeAuthError(status: number, text: string): string {
   try {
@@ -74,8 +62,6 @@ function normalizeAuthError(status: number, text: string): string {
     const fieldMatch = /^\[body\.([\w.]+)\]\s*(.*)$/.exec(message);
     const field = fieldMatch?.[1];
     const code = parsed.code ?? (status === 401 ? 'UNAUTHORIZED' : 'BAD_REQUEST');
-    const known = FIELD_ERRORS[code];
-    if (known) return JSON.stringify(errorBody(code, known.message, known.field));
     return JSON.stringify(errorBody(code, field ? `${field}: ${fieldMatch?.[2]}` : message, field));
   } catch {
     return JSON.stringify(errorBody(status === 401 ? 'UNAUTHORIZED' : 'BAD_REQUEST', 'Request rejected'));
@@ -123,26 +109,6 @@ function untrustedOrigin(request: FastifyRequest): string {
   return JSON.stringify(errorBody('INVALID_ORIGIN', message));
 }
 
-type PasswordCheck = 'address and account' | 'user';
-
-/**
- * The Better Auth endpoints this API offers, each at its one path. The others (social sign-in,
- * e-mail flows with no mailer behind them, account deletion) answer 404 like any unknown route.
- */
-const ENDPOINTS: { method: 'GET' | 'POST'; path: string; passwordCheck?: PasswordCheck; changesSessions?: true }[] = [
-  { method: 'POST', path: '/sign-up/email' },
-  { method: 'POST', path: '/sign-in/email', passwordCheck: 'address and account' },
-  { method: 'POST', path: '/sign-out', changesSessions: true },
-  { method: 'GET', path: '/get-session' },
-  { method: 'POST', path: '/update-user', changesSessions: true },
-  { method: 'POST', path: '/change-password', passwordCheck: 'user', changesSessions: true },
-  { method: 'POST', path: '/verify-password', passwordCheck: 'user' },
-  { method: 'GET', path: '/list-sessions' },
-  { method: 'POST', path: '/revoke-session', changesSessions: true },
-  { method: 'POST', path: '/revoke-sessions', changesSessions: true },
-  { method: 'POST', path: '/revoke-other-sessions', changesSessions: true },
-];
-
 export default fp(
   async function authPlugin(app: FastifyInstance, opts: { config: Config }) {
     const auth = createAuth(opts.config, app.database.db);
@@ -188,11 +154,12 @@ export default fp(
         app.spend('password', userId ? `user:${userId}` : clientKey(request), reply);
       },
     };
-    for (const { method, path, passwordCheck, changesSessions } of ENDPOINTS) {
-      app.route({
+    for (const endpoint of ENDPOINTS) {
+      const { method, path, passwordCheck, changesSessions } = endpoint;
+      app.withTypeProvider<ZodTypeProvider>().route({
         method,
         url: `/api/auth${path}`,
-        schema: { hide: true },
+        schema: endpointSchema(endpoint),
         ...(passwordCheck && { preHandler: passwordLimits[passwordCheck] }),
         async handler(request, reply) {
           const userId = changesSessions ? userIdOf(await lookup(request)) : undefined;

@@ -9,9 +9,10 @@ import type { Config } from '../config.js';
 import type { Db } from '../db/client.js';
 import { ApiError, notFound } from '../errors.js';
 import { wholeNumber } from '../http/query.js';
+import { notBlankText } from '../http/text.js';
 
 const chatBody = z.strictObject({
-  message: z.string().trim().min(1, 'must not be empty').max(4000, 'must be at most 4000 characters'),
+  message: notBlankText(4000),
   conversationId: z.uuid({ error: 'must be a conversation id (UUID)' }).optional(),
 });
 const action = z.object({

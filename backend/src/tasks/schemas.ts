@@ -1,18 +1,17 @@
 import { z } from 'zod';
 import { PRIORITIES } from '../domain/tasks.js';
 import { wholeNumber } from '../http/query.js';
+import { notBlankText, plainText } from '../http/text.js';
 
 export const taskId = z.uuid({ error: 'must be a task id (UUID)' });
-export const title = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
-export const description = z.string().max(2000, 'must be at most 2000 characters');
+export const title = notBlankText(200);
+export const description = plainText(2000);
 export const priority = z.enum(PRIORITIES, { error: 'must be one of low, medium, high' });
 // Four-digit years only; PostgreSQL has no year 0.
 export const dueDate = z.iso
   .date({ error: 'must be a date as YYYY-MM-DD' })
   .refine((date) => !date.startsWith('0000-'), 'must be a date from 0001-01-01 to 9999-12-31');
-export const tags = z
-  .array(z.string().trim().min(1, 'must not be empty').max(50, 'must be at most 50 characters'))
-  .max(20, 'at most 20 tags');
+export const tags = z.array(notBlankText(50)).max(20, 'at most 20 tags');
 
 export const STATUSES = ['all', 'pending', 'completed'] as const;
 export const SORTS = ['created', 'due', 'priority', 'title'] as const;
@@ -35,7 +34,8 @@ export const updateTaskBody = z
     tags: tags.optional(),
     completed: z.boolean().optional(),
   })
-  .refine((patch) => Object.keys(patch).length > 0, { message: 'must change at least one field' });
+  .refine((patch) => Object.keys(patch).length > 0, { message: 'must change at least one field' })
+  .meta({ minProperties: 1 });
 export type UpdateTaskInput = z.infer<typeof updateTaskBody>;
 
 /** A page of the list: its default and largest size, and how far into the list it may start. */
@@ -44,7 +44,7 @@ export const PAGE = { size: 50, maxSize: 200, maxOffset: 100_000 } as const;
 export const taskFilters = z.strictObject({
   status: z.enum(STATUSES, { error: 'must be one of all, pending, completed' }).optional(),
   priority: priority.optional(),
-  q: z.string().trim().max(200, 'must be at most 200 characters').optional(),
+  q: plainText(200).trim().optional(),
   dueFrom: dueDate.optional().describe('only tasks due on or after this day'),
   dueTo: dueDate.optional().describe('only tasks due on or before this day'),
   sort: z.enum(SORTS, { error: 'must be one of created, due, priority, title' }).optional(),

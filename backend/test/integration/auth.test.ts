@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { session } from '../../src/db/schema.js';
+import { session, user as userTable } from '../../src/db/schema.js';
+import { IMAGE_MAX, NAME_MAX } from '../../src/plugins/auth-endpoints.js';
 import { buildApp } from '../../src/app.js';
 import { createTestApp, signUp, testConfig, useTestApp } from '../helpers/app.js';
 
@@ -115,22 +116,20 @@ describe('authentication', () => {
     expect(duplicate.json().error.code).toMatch(/USER_ALREADY_EXISTS/);
   });
 
-  it('names the field of a bad sign-in email, and says how long a password must be', async () => {
-    for (const email of ['', 'not-an-email']) {
-      const response = await ctx.app.inject({
-        method: 'POST',
-        url: '/api/auth/sign-in/email',
-        payload: { email, password },
-      });
-      expect(response.statusCode).toBe(400);
-      expect(response.json().error).toMatchObject({ code: 'INVALID_EMAIL', field: 'email' });
+  it('answers one fault with one code on sign-up and sign-in, and says how long a password must be', async () => {
+    for (const url of ['/api/auth/sign-in/email', '/api/auth/sign-up/email']) {
+      for (const email of ['', 'not-an-email', 'a b@example.com']) {
+        const response = await ctx.app.inject({ method: 'POST', url, payload: { name: 'A', email, password } });
+        expect(response.statusCode).toBe(400);
+        expect(response.json().error).toMatchObject({ code: 'VALIDATION_ERROR', field: 'email' });
+      }
     }
     const short = await ctx.app.inject({
       method: 'POST',
       url: '/api/auth/sign-up/email',
       payload: { name: 'A', email: 'short-pw@example.com', password: 'short' },
     });
-    expect(short.json().error).toMatchObject({ code: 'PASSWORD_TOO_SHORT', field: 'password' });
+    expect(short.json().error).toMatchObject({ code: 'VALIDATION_ERROR', field: 'password' });
     expect(short.json().error.message).toContain('at least 8 characters');
   });
 
@@ -232,5 +231,35 @@ describe('authentication', () => {
     } finally {
       await app.close();
     }
+  });
+
+  it('bounds what a profile may hold, at sign-up and on update, so no session can grow without end', async () => {
+    const name = (length: number) => 'N'.repeat(length);
+    const big = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-up/email',
+      payload: { name: name(900_000), email: `big-${Date.now()}@example.com`, password },
+    });
+    expect(big.statusCode).toBe(400);
+    expect(big.json().error).toMatchObject({ code: 'VALIDATION_ERROR', field: 'name' });
+
+    const user = await signUp(ctx.app, name(NAME_MAX));
+    const update = (payload: object) =>
+      ctx.app.inject({ method: 'POST', url: '/api/auth/update-user', headers: user.headers, payload });
+    expect((await update({ name: name(NAME_MAX + 1) })).json().error).toMatchObject({ field: 'name' });
+    expect((await update({ image: `https://example.com/${'i'.repeat(IMAGE_MAX)}` })).json().error).toMatchObject({
+      field: 'image',
+    });
+    expect((await update({ image: 'javascript:alert(1)' })).json().error).toMatchObject({ field: 'image' });
+    expect((await update({ name: 'Short' })).statusCode).toBe(200);
+    const stored = await ctx.db.database.db.select({ name: userTable.name }).from(userTable);
+    expect(Math.max(...stored.map((row) => row.name.length))).toBeLessThanOrEqual(NAME_MAX);
+  });
+
+  it('answers HEAD on get-session as GET does, without a body', async () => {
+    const user = await signUp(ctx.app);
+    const head = await ctx.app.inject({ method: 'HEAD', url: '/api/auth/get-session', headers: user.headers });
+    expect(head.statusCode).toBe(200);
+    expect(head.body).toBe('');
   });
 });
