@@ -49,7 +49,8 @@ export class StackClient {
 
   /** Signs up a new user (or signs in with the password) and keeps the bearer token. */
   async authenticate(kind: 'sign-up' | 'sign-in', email: string, password: string): Promise<Reply> {
-    const reply = await this.post(`/api/auth/${kind}/email`, { name: 'Stack User', email, password });
+    const name = kind === 'sign-up' ? { name: 'Stack User' } : {};
+    const reply = await this.post(`/api/auth/${kind}/email`, { ...name, email, password });
     const token = reply.headers.get('set-auth-token');
     if (token) this.token = token;
     return reply;
