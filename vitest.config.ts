@@ -107,7 +107,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'e2e:api',
-          include: ['test/e2e/api.test.ts'],
+          include: ['test/e2e/api.test.ts', 'test/e2e/openapi-client.test.ts'],
           globalSetup: ['test/browser/global-setup.ts'],
         },
       },

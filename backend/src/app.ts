@@ -15,7 +15,7 @@ import chatRoutes from './routes/chat.js';
 import healthRoutes from './routes/health.js';
 import taskRoutes from './routes/tasks.js';
 import mcpRoutes from './mcp/routes.js';
-import { SECURITY_SCHEMES } from './http/openapi.js';
+import { PUBLIC, SECURITY_SCHEMES } from './http/openapi.js';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 const PLUGIN_MARGIN_MS = 30_000;
@@ -100,7 +100,14 @@ export async function buildApp({ config, database, logger, clock }: AppOptions) 
   await app.register(mcpRoutes);
   app.get(
     '/api/docs',
-    { schema: { tags: ['operations'], operationId: 'openApiDocument', summary: 'This OpenAPI document' } },
+    {
+      schema: {
+        tags: ['operations'],
+        operationId: 'openApiDocument',
+        summary: 'This OpenAPI document',
+        security: PUBLIC,
+      },
+    },
     () => app.swagger(),
   );
 

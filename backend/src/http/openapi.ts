@@ -11,6 +11,9 @@ export const SESSION_SECURITY: Record<string, string[]>[] = [
   { secureCookieAuth: [] },
 ];
 
+/** An operation anyone may call: said outright, so a reader knows it was not forgotten. */
+export const PUBLIC: Record<string, string[]>[] = [];
+
 export const SECURITY_SCHEMES = {
   bearerAuth: { type: 'http', scheme: 'bearer', description: 'The set-auth-token header of sign-up or sign-in' },
   cookieAuth: { type: 'apiKey', in: 'cookie', name: 'better-auth.session_token', description: 'over http' },
@@ -36,6 +39,7 @@ const WHY = {
   401: 'No valid session (sign in and send the token or the cookie), or a wrong email or password.',
   403: 'A browser request from an origin the API does not trust (TRUSTED_ORIGINS).',
   404: 'Not found, or not this user’s.',
+  405: 'Only POST: the server keeps no MCP session.',
   412: 'The task changed since the ETag given in If-Match: read it again.',
   413: 'The body is larger than the API accepts.',
   415: 'The body is not application/json.',

@@ -1,10 +1,11 @@
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import { runTool, TOOLS, type ToolContext } from '../chat/tools.js';
 import { isDatabaseUnavailable } from '../db/unavailable.js';
 import { ApiError } from '../errors.js';
-import { SESSION_SECURITY } from '../http/openapi.js';
+import { BODY_FAILURES, failures, SESSION_SECURITY } from '../http/openapi.js';
 import { copyResponseHead, toWebRequest } from '../web-fetch.js';
 
 const VERSION = '1.0.0';
@@ -73,6 +74,11 @@ export default async function mcpRoutes(app: FastifyInstance) {
         `A JSON-RPC 2.0 request, or a batch of at most ${MCP_BATCH_MAX}: initialize, tools/list, and ` +
         `tools/call with one of ${TOOLS.map((tool) => tool.name).join(', ')}. Answers JSON-RPC, not the API's ` +
         'error body, except for the failures listed.',
+      // The handler sends the transport's text as it is: these describe it, they do not re-encode it.
+      response: {
+        200: z.unknown().describe('The JSON-RPC answer, or answers for a batch'),
+        ...failures(...BODY_FAILURES, 405),
+      },
     },
     onRequest: app.requireUser,
     async handler(request, reply) {

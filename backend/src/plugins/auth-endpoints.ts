@@ -5,7 +5,7 @@
  * e-mail flows with no mailer behind them, account deletion) answer 404 like any unknown route.
  */
 import { z } from 'zod';
-import { BODY_FAILURES, failures, SESSION_FAILURES, SESSION_SECURITY } from '../http/openapi.js';
+import { BODY_FAILURES, failures, PUBLIC, SESSION_FAILURES, SESSION_SECURITY } from '../http/openapi.js';
 import { notBlankText } from '../http/text.js';
 
 export const PASSWORD_LENGTH = { minPasswordLength: 8, maxPasswordLength: 128 };
@@ -108,6 +108,7 @@ export const ENDPOINTS: Endpoint[] = [
     operationId: 'changePassword',
     summary: 'Change the password (the current one is checked)',
     body: z.strictObject({ currentPassword: anyPassword, newPassword: password, revokeOtherSessions: rememberMe }),
+    response: z.looseObject({ user }),
     session: true,
     passwordCheck: 'user',
     changesSessions: true,
@@ -167,7 +168,7 @@ export function endpointSchema(endpoint: Endpoint) {
     tags: ['auth'],
     operationId: endpoint.operationId,
     summary: endpoint.summary,
-    ...(endpoint.session && { security: SESSION_SECURITY }),
+    security: endpoint.session ? SESSION_SECURITY : PUBLIC,
     ...(endpoint.body && { body: endpoint.body }),
     response: {
       ...(endpoint.response && { 200: endpoint.response }),

@@ -9,6 +9,7 @@ import type { Config } from '../config.js';
 import type { Db } from '../db/client.js';
 import { account, session, user, verification } from '../db/schema.js';
 import { ApiError, errorBody } from '../errors.js';
+import { AUTH_CHALLENGE } from '../http/security-headers.js';
 import { copyResponseHead, toWebRequest } from '../web-fetch.js';
 import { endpointSchema, ENDPOINTS, PASSWORD_LENGTH, type PasswordCheck } from './auth-endpoints.js';
 import { clientKey } from './limits.js';
@@ -91,6 +92,7 @@ async function handleAuth(auth: Auth, baseUrl: string, request: FastifyRequest, 
   }
   if (response.status >= 400) {
     reply.header('content-type', 'application/json; charset=utf-8');
+    if (response.status === 401) reply.header('www-authenticate', AUTH_CHALLENGE);
     const body = normalizeAuthError(response.status, text);
     if (body.includes('"INVALID_ORIGIN"')) return reply.send(untrustedOrigin(request));
     return reply.send(body);

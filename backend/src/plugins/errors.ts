@@ -5,7 +5,7 @@ import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { isDatabaseUnavailable } from '../db/unavailable.js';
 import { ApiError, errorBody } from '../errors.js';
-import { SECURITY_HEADERS } from '../http/security-headers.js';
+import { AUTH_CHALLENGE, SECURITY_HEADERS } from '../http/security-headers.js';
 
 /** Fastify's own client errors, mapped to the API's codes and to the input they concern. */
 const FASTIFY_CLIENT_ERRORS: Record<string, { code: string; field?: string; message?: string }> = {
@@ -49,6 +49,7 @@ function validationField(error: FastifyError): { field: string; message: string 
 export default fp(async function errors(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof ApiError) {
+      if (error.statusCode === 401) reply.header('www-authenticate', AUTH_CHALLENGE);
       return reply.status(error.statusCode).send(errorBody(error.code, error.message, error.field));
     }
     if (error.validation) {

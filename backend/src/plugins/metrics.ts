@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { PUBLIC } from '../http/openapi.js';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 /** Prometheus metrics on a registry of this app's own, so several apps in one process never clash. */
@@ -51,6 +52,7 @@ export default fp(
     const schema = {
       tags: ['operations'],
       operationId: 'metrics',
+      security: PUBLIC,
       summary: 'Prometheus metrics (text exposition format): requests, latencies, database pool',
     };
     app.get('/metrics', { schema, config: { unlimited: true } }, async (_request, reply) => {

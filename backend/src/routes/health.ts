@@ -1,13 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Config } from '../config.js';
+import { PUBLIC } from '../http/openapi.js';
 import { migrationsApplied } from '../db/migrate.js';
 
 // Probes come every few seconds from Kubernetes, compose and npm run dev: logged only when they fail.
 const noLimit = { config: { unlimited: true }, logLevel: 'warn' } as const;
 const probe = (operationId: string, summary: string, answers: Record<number, z.ZodType>) => ({
   ...noLimit,
-  schema: { tags: ['operations'], operationId, summary, response: answers },
+  schema: { tags: ['operations'], operationId, summary, security: PUBLIC, response: answers },
 });
 const health = z.object({ status: z.string(), database: z.string() });
 const readiness = z.object({ status: z.string(), reason: z.string().optional() });

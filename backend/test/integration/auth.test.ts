@@ -262,4 +262,28 @@ describe('authentication', () => {
     expect(head.statusCode).toBe(200);
     expect(head.body).toBe('');
   });
+
+  it('challenges every 401 with WWW-Authenticate, and lets no cache keep a per-user answer', async () => {
+    const user = await signUp(ctx.app);
+    const noSession = await ctx.app.inject({ url: '/api/tasks' });
+    const wrongPassword = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in/email',
+      payload: { email: user.email, password: 'not-the-password' },
+    });
+    for (const response of [noSession, wrongPassword]) {
+      expect(response.statusCode).toBe(401);
+      expect(response.headers['www-authenticate']).toMatch(/^Bearer realm="/);
+    }
+    const answers = await Promise.all([
+      ctx.app.inject({ url: '/api/tasks', headers: user.headers }),
+      ctx.app.inject({ url: '/api/auth/get-session', headers: user.headers }),
+      ctx.app.inject({ url: '/api/conversations', headers: user.headers }),
+      ctx.app.inject({ method: 'POST', url: '/api/tasks', headers: user.headers, payload: { title: 'x' } }),
+    ]);
+    for (const response of [...answers, noSession, wrongPassword]) {
+      expect(response.statusCode).toBeLessThan(500);
+      expect(response.headers['cache-control'], response.body).toBe('no-store');
+    }
+  });
 });
