@@ -6,7 +6,7 @@ import type { Database } from './db/client.js';
 import authPlugin from './plugins/auth.js';
 import databasePlugin from './plugins/database.js';
 import drainPlugin from './plugins/drain.js';
-import errorsPlugin, { clientErrorHandler, frameworkErrors } from './plugins/errors.js';
+import errorsPlugin, { answerNodeRefusals, clientErrorHandler, frameworkErrors } from './plugins/errors.js';
 import inputPlugin from './plugins/input.js';
 import limitsPlugin from './plugins/limits.js';
 import metricsPlugin from './plugins/metrics.js';
@@ -51,6 +51,7 @@ export async function buildApp({ config, database, logger, clock }: AppOptions) 
     frameworkErrors,
     clientErrorHandler,
   });
+  answerNodeRefusals(app.server);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 

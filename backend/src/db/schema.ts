@@ -4,6 +4,7 @@ import {
   boolean,
   date,
   index,
+  integer,
   jsonb,
   pgEnum,
   pgTable,
@@ -94,6 +95,8 @@ export const tasks = pgTable(
       .default(sql`'{}'::text[]`),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    // One more at every change: the ETag, so If-Match can refuse a change based on an old read.
+    version: integer('version').notNull().default(1),
   },
   (t) => [index('tasks_user_created_id_idx').on(t.userId, t.createdAt, t.id)],
 );

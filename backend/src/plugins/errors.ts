@@ -1,4 +1,4 @@
-import { STATUS_CODES } from 'node:http';
+import { STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
@@ -115,4 +115,30 @@ export function clientErrorHandler(error: NodeJS.ErrnoException, socket: Socket)
   ];
   if (socket.writable) socket.write(`${head.join('\r\n')}\r\n\r\n${body}`);
   socket.destroy(error);
+}
+
+/** An answer Node would otherwise give itself, bare: the API's body and headers instead. */
+function answer(response: ServerResponse, status: number, code: string, field: string, message: string) {
+  const body = JSON.stringify(errorBody(code, message, field));
+  response
+    .writeHead(status, {
+      ...SECURITY_HEADERS,
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': Buffer.byteLength(body),
+      connection: 'close',
+    })
+    .end(body);
+}
+
+/**
+ * Requests Node's HTTP server answers before Fastify sees them, with no body and none of the
+ * API's headers: an Expect other than 100-continue (417), and an HTTP/1.1 request without Host
+ * (400, which the input plugin gives once Node lets the request through).
+ */
+export function answerNodeRefusals(server: Server) {
+  // Read by Node at each request; its option of the same name is not in @types/node's Server.
+  (server as Server & { requireHostHeader: boolean }).requireHostHeader = false;
+  server.on('checkExpectation', (_request: IncomingMessage, response: ServerResponse) =>
+    answer(response, 417, 'EXPECTATION_FAILED', 'headers', 'Expect: only 100-continue is supported'),
+  );
 }

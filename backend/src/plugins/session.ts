@@ -46,7 +46,16 @@ function decode(value: string): string {
  * replica may accept a signed-out token until its own entry expires.
  */
 export function createSessionLookup(db: Db, secret: string, cookieName: string, cacheMs: number) {
-  const signatureOf = (token: string) => createHmac('sha256', secret).update(token).digest();
+  /**
+   * Whether `signature` is the token's signature written exactly as issued, as Better Auth checks
+   * it: a base64 decoder skips stray characters, so "sig!" or "sig x" would pass here while Better
+   * Auth's get-session refuses them.
+   */
+  const signedBy = (token: string, signature: string) => {
+    const expected = Buffer.from(createHmac('sha256', secret).update(token).digest('base64'));
+    const given = Buffer.from(signature);
+    return given.length === expected.length && timingSafeEqual(given, expected);
+  };
   const cache = new Map<string, { user: SessionUser; until: number }>();
   const MAX_ENTRIES = 10_000;
 
@@ -70,11 +79,7 @@ export function createSessionLookup(db: Db, secret: string, cookieName: string, 
     const dot = value.lastIndexOf('.');
     // Like Better Auth's bearer plugin, an API client may send the token without its signature.
     const token = dot === -1 ? value : value.slice(0, dot);
-    if (dot !== -1) {
-      const given = Buffer.from(value.slice(dot + 1), 'base64');
-      const expected = signatureOf(token);
-      if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { kind: 'none' };
-    }
+    if (dot !== -1 && !signedBy(token, value.slice(dot + 1))) return { kind: 'none' };
     const key = createHash('sha256').update(token).digest('base64');
     const now = Date.now();
     const cached = cache.get(key);

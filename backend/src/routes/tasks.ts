@@ -1,12 +1,37 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { BODY_FAILURES, failures, SESSION_FAILURES, SESSION_SECURITY } from '../http/openapi.js';
-import { notFound } from '../errors.js';
-import { createTaskBody, listTasksQuery, taskId, taskJson, taskPage, updateTaskBody } from '../tasks/schemas.js';
+import { ApiError, notFound } from '../errors.js';
+import { etagOf, parseIfMatch } from '../http/if-match.js';
+import {
+  createTaskBody,
+  listTasksQuery,
+  taskId,
+  taskJson,
+  taskPage,
+  updateTaskBody,
+  type Task,
+} from '../tasks/schemas.js';
 import { createTask, deleteTask, getTask, listTaskPage, updateTask } from '../tasks/service.js';
 
 const params = z.strictObject({ id: taskId });
+const ifMatch = z.looseObject({
+  'if-match': z
+    .string()
+    .optional()
+    .describe('the ETag of the task as last read ("3"): the change is refused with 412 if it changed since'),
+});
+
+/** The task's answer with its ETag; 404 when it is gone, 412 when If-Match named an older version. */
+function settle(reply: FastifyReply, result: Task | 'stale' | undefined): Task {
+  if (result === undefined) throw notFound('Task');
+  if (result === 'stale') {
+    throw new ApiError(412, 'PRECONDITION_FAILED', 'The task changed since you read it: read it again', 'if-match');
+  }
+  reply.header('etag', etagOf(result.version));
+  return result;
+}
 
 export default async function taskRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -41,7 +66,8 @@ export default async function taskRoutes(fastify: FastifyInstance) {
         response: { 201: taskJson, ...failures(...BODY_FAILURES) },
       },
     },
-    async (request, reply) => reply.status(201).send(await createTask(db(), request.user.id, request.body)),
+    async (request, reply) =>
+      reply.status(201).send(settle(reply, await createTask(db(), request.user.id, request.body))),
   );
 
   app.get(
@@ -55,11 +81,7 @@ export default async function taskRoutes(fastify: FastifyInstance) {
         response: { 200: taskJson, ...failures(...SESSION_FAILURES, 404) },
       },
     },
-    async (request) => {
-      const task = await getTask(db(), request.user.id, request.params.id);
-      if (!task) throw notFound('Task');
-      return task;
-    },
+    async (request, reply) => settle(reply, await getTask(db(), request.user.id, request.params.id)),
   );
 
   app.patch(
@@ -70,14 +92,14 @@ export default async function taskRoutes(fastify: FastifyInstance) {
         operationId: 'updateTask',
         summary: "Change a task's fields or its status; only the fields sent change",
         params,
+        headers: ifMatch,
         body: updateTaskBody,
-        response: { 200: taskJson, ...failures(...BODY_FAILURES, 404) },
+        response: { 200: taskJson, ...failures(...BODY_FAILURES, 404, 412) },
       },
     },
-    async (request) => {
-      const task = await updateTask(db(), request.user.id, request.params.id, request.body);
-      if (!task) throw notFound('Task');
-      return task;
+    async (request, reply) => {
+      const precondition = parseIfMatch(request.headers['if-match']);
+      return settle(reply, await updateTask(db(), request.user.id, request.params.id, request.body, precondition));
     },
   );
 
@@ -89,12 +111,14 @@ export default async function taskRoutes(fastify: FastifyInstance) {
         operationId: 'deleteTask',
         summary: 'Delete a task',
         params,
-        response: { 204: z.null().describe('Deleted'), ...failures(...SESSION_FAILURES, 404) },
+        headers: ifMatch,
+        response: { 204: z.null().describe('Deleted'), ...failures(...SESSION_FAILURES, 404, 412) },
       },
     },
     async (request, reply) => {
-      if (!(await deleteTask(db(), request.user.id, request.params.id))) throw notFound('Task');
-      return reply.status(204).send(null);
+      const precondition = parseIfMatch(request.headers['if-match']);
+      settle(reply, await deleteTask(db(), request.user.id, request.params.id, precondition));
+      return reply.status(204).removeHeader('etag').send(null);
     },
   );
 }

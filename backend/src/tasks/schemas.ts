@@ -69,6 +69,7 @@ export const taskJson = z.object({
   tags: z.array(z.string()),
   createdAt: z.string(),
   updatedAt: z.string(),
+  version: z.int().describe('one more at every change; the ETag is this number in quotes'),
 });
 export type Task = z.infer<typeof taskJson>;
 export const taskPage = z.object({

@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, gte, ilike, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, ilike, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
+import type { Precondition } from '../http/if-match.js';
 import { tasks } from '../db/schema.js';
 import {
   PAGE,
@@ -24,6 +25,7 @@ export function toTaskJson(row: TaskRow): Task {
     tags: row.tags,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
+    version: row.version,
   };
 }
 
@@ -112,24 +114,39 @@ export async function createTask(db: Db, userId: string, input: CreateTaskInput)
   return toTaskJson(row!);
 }
 
+/** The versions a change may apply to (If-Match); none given, any. */
+const versionIn = (precondition: Precondition) =>
+  Array.isArray(precondition) ? inArray(tasks.version, precondition.length > 0 ? precondition : [-1]) : undefined;
+
+/** After a change that touched no row: 'stale' when the task is there in another version. */
+async function missingOrStale(db: Db, userId: string, id: string) {
+  return (await getTask(db, userId, id)) ? ('stale' as const) : undefined;
+}
+
 export async function updateTask(
   db: Db,
   userId: string,
   id: string,
   patch: UpdateTaskInput,
-): Promise<Task | undefined> {
+  precondition?: Precondition,
+): Promise<Task | 'stale' | undefined> {
   const [row] = await db
     .update(tasks)
-    .set({ ...patch, updatedAt: sql`now()` })
-    .where(and(eq(tasks.id, id), eq(tasks.userId, userId)))
+    .set({ ...patch, updatedAt: sql`now()`, version: sql`${tasks.version} + 1` })
+    .where(and(eq(tasks.id, id), eq(tasks.userId, userId), versionIn(precondition)))
     .returning();
-  return row && toTaskJson(row);
+  return row ? toTaskJson(row) : missingOrStale(db, userId, id);
 }
 
-export async function deleteTask(db: Db, userId: string, id: string): Promise<Task | undefined> {
+export async function deleteTask(
+  db: Db,
+  userId: string,
+  id: string,
+  precondition?: Precondition,
+): Promise<Task | 'stale' | undefined> {
   const [row] = await db
     .delete(tasks)
-    .where(and(eq(tasks.id, id), eq(tasks.userId, userId)))
+    .where(and(eq(tasks.id, id), eq(tasks.userId, userId), versionIn(precondition)))
     .returning();
-  return row && toTaskJson(row);
+  return row ? toTaskJson(row) : missingOrStale(db, userId, id);
 }

@@ -251,6 +251,11 @@ describe('authentication', () => {
       field: 'image',
     });
     expect((await update({ image: 'javascript:alert(1)' })).json().error).toMatchObject({ field: 'image' });
+    // The most a profile can hold: what every get-session sends, and each cached session keeps.
+    expect((await update({ image: `https://example.com/${'i'.repeat(IMAGE_MAX - 20)}` })).statusCode).toBe(200);
+    const largest = await ctx.app.inject({ url: '/api/auth/get-session', headers: user.headers });
+    expect(largest.json().user.name).toBe(name(NAME_MAX));
+    expect(largest.body.length).toBeLessThan(4 * 1024);
     expect((await update({ name: 'Short' })).statusCode).toBe(200);
     const stored = await ctx.db.database.db.select({ name: userTable.name }).from(userTable);
     expect(Math.max(...stored.map((row) => row.name.length))).toBeLessThanOrEqual(NAME_MAX);

@@ -279,4 +279,61 @@ describe('tasks API', () => {
       },
     );
   });
+
+  it('gives each task an ETag, and refuses with 412 a change or delete based on an older one', async () => {
+    const user = await signUp(ctx.app);
+    const created = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/tasks',
+      headers: user.headers,
+      payload: { title: 'v' },
+    });
+    expect(created.headers.etag).toBe('"1"');
+    const id = created.json().id as string;
+    const patch = (ifMatch: string | undefined, title: string) =>
+      ctx.app.inject({
+        method: 'PATCH',
+        url: `/api/tasks/${id}`,
+        headers: { ...user.headers, ...(ifMatch !== undefined && { 'if-match': ifMatch }) },
+        payload: { title },
+      });
+    const first = await patch('"1"', 'one');
+    expect(first.statusCode).toBe(200);
+    expect(first.headers.etag).toBe('"2"');
+    expect(first.json().version).toBe(2);
+
+    for (const stale of ['"1"', 'W/"2"', '2', '"1", "3"', '']) {
+      const refused = await patch(stale, 'lost');
+      expect(refused.statusCode, stale).toBe(412);
+      expect(refused.json().error).toMatchObject({ code: 'PRECONDITION_FAILED', field: 'if-match' });
+    }
+    expect((await patch('"1", "2"', 'two')).headers.etag).toBe('"3"');
+    expect((await patch('*', 'three')).statusCode).toBe(200);
+    expect((await patch(undefined, 'four')).statusCode).toBe(200);
+    const read = await ctx.app.inject({ url: `/api/tasks/${id}`, headers: user.headers });
+    expect(read.json()).toMatchObject({ title: 'four', version: 5 });
+    expect(read.headers.etag).toBe('"5"');
+
+    const remove = (ifMatch: string) =>
+      ctx.app.inject({ method: 'DELETE', url: `/api/tasks/${id}`, headers: { ...user.headers, 'if-match': ifMatch } });
+    expect((await remove('"4"')).statusCode).toBe(412);
+    expect((await remove('"5"')).statusCode).toBe(204);
+    expect((await remove('"5"')).statusCode).toBe(404);
+  });
+
+  it('lets exactly one of two changes made from the same version through', async () => {
+    const user = await signUp(ctx.app);
+    const { id } = await create(user, { title: 'contested' });
+    const answers = await Promise.all(
+      ['left', 'right'].map((title) =>
+        ctx.app.inject({
+          method: 'PATCH',
+          url: `/api/tasks/${id}`,
+          headers: { ...user.headers, 'if-match': '"1"' },
+          payload: { title },
+        }),
+      ),
+    );
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 412]);
+  });
 });

@@ -2247,6 +2247,8 @@ export interface operations {
               tags: string[];
               createdAt: string;
               updatedAt: string;
+              /** @description one more at every change; the ETag is this number in quotes */
+              version: number;
             }[];
             /** @description tasks that match the filters, on every page */
             total: number;
@@ -2380,6 +2382,8 @@ export interface operations {
             tags: string[];
             createdAt: string;
             updatedAt: string;
+            /** @description one more at every change; the ETag is this number in quotes */
+            version: number;
           };
         };
       };
@@ -2533,6 +2537,8 @@ export interface operations {
             tags: string[];
             createdAt: string;
             updatedAt: string;
+            /** @description one more at every change; the ETag is this number in quotes */
+            version: number;
           };
         };
       };
@@ -2643,7 +2649,10 @@ export interface operations {
   deleteTask: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description the ETag of the task as last read ("3"): the change is refused with 412 if it changed since */
+        'if-match'?: string;
+      };
       path: {
         id: string;
       };
@@ -2694,6 +2703,23 @@ export interface operations {
       };
       /** @description Not found, or not this user’s. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              /** @description VALIDATION_ERROR, UNAUTHORIZED, NOT_FOUND, RATE_LIMITED and the like */
+              code: string;
+              message: string;
+              /** @description the input at fault, when one is */
+              field?: string;
+            };
+          };
+        };
+      };
+      /** @description The task changed since the ETag given in If-Match: read it again. */
+      412: {
         headers: {
           [name: string]: unknown;
         };
@@ -2765,7 +2791,10 @@ export interface operations {
   updateTask: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description the ETag of the task as last read ("3"): the change is refused with 412 if it changed since */
+        'if-match'?: string;
+      };
       path: {
         id: string;
       };
@@ -2803,6 +2832,8 @@ export interface operations {
             tags: string[];
             createdAt: string;
             updatedAt: string;
+            /** @description one more at every change; the ETag is this number in quotes */
+            version: number;
           };
         };
       };
@@ -2842,6 +2873,23 @@ export interface operations {
       };
       /** @description Not found, or not this user’s. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            error: {
+              /** @description VALIDATION_ERROR, UNAUTHORIZED, NOT_FOUND, RATE_LIMITED and the like */
+              code: string;
+              message: string;
+              /** @description the input at fault, when one is */
+              field?: string;
+            };
+          };
+        };
+      };
+      /** @description The task changed since the ETag given in If-Match: read it again. */
+      412: {
         headers: {
           [name: string]: unknown;
         };

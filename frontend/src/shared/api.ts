@@ -54,13 +54,16 @@ export const SESSION_ENDED = 'Your session has ended. Sign in again to go on.';
 // Statuses a proxy answers with when the backend behind it is down.
 const UNREACHABLE = new Set([502, 503, 504]);
 
-export async function api<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+export async function api<T>(
+  path: string,
+  init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<T> {
   let response: Response;
   try {
     response = await fetch(path, {
       method: init.method ?? 'GET',
       credentials: 'same-origin',
-      headers: init.body === undefined ? {} : { 'content-type': 'application/json' },
+      headers: { ...(init.body !== undefined && { 'content-type': 'application/json' }), ...init.headers },
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
     });
   } catch {

@@ -11,6 +11,7 @@ export const makeTask = (title: string, extra: Partial<Task> = {}): Task => ({
   tags: [],
   createdAt: '2026-11-20T10:00:00Z',
   updatedAt: '2026-11-20T10:00:00Z',
+  version: 1,
   ...extra,
 });
 

@@ -10,11 +10,13 @@ import { TaskItem } from './TaskItem';
 const task = makeTask('Write report');
 
 describe('TaskItem', () => {
-  it('sends only the fields that the edit changed', async () => {
+  it('sends only the fields that the edit changed, and the version the form was filled from', async () => {
     let patch: unknown;
+    let ifMatch: string | null = null;
     server.use(
       http.patch(`*/api/tasks/${task.id}`, async ({ request }) => {
         patch = await request.json();
+        ifMatch = request.headers.get('if-match');
         return HttpResponse.json({ ...task, ...(patch as object) });
       }),
     );
@@ -24,6 +26,7 @@ describe('TaskItem', () => {
     await userEvent.type(screen.getByLabelText('Edit due date'), '2026-12-24');
     await userEvent.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(patch).toEqual({ priority: 'high', dueDate: '2026-12-24' }));
+    expect(ifMatch).toBe(`"${task.version}"`);
   });
 
   it('toggles done with a click on the checkbox labelled by the title', async () => {

@@ -41,7 +41,8 @@ export function TaskItem({ task, onDelete }: Props) {
       ...(!sameTags(tags, task.tags) && { tags }),
     };
     // The form stays open until the change is saved, so a refused one keeps what was typed.
-    if (Object.keys(patch).length > 0) edit.mutate({ id: task.id, patch }, { onSuccess: close });
+    // The version the form was filled from: a change made elsewhere meanwhile is not overwritten.
+    if (Object.keys(patch).length > 0) edit.mutate({ id: task.id, patch, version: task.version }, { onSuccess: close });
     else close();
   }
 

@@ -13,6 +13,8 @@ export type Task = {
   tags: string[];
   createdAt: string;
   updatedAt: string;
+  /** One more at every change: sent back as If-Match, so a save based on an old read is refused. */
+  version: number;
 };
 export type TaskFilters = {
   status: 'all' | 'pending' | 'completed';
@@ -62,6 +64,9 @@ export function useTasks(filters: TaskFilters) {
  * Applies a change to every cached task list at once, and undoes it if the server refuses:
  * the list reacts at the click, and never shows what was not saved.
  */
+const isTask = (value: unknown): value is Task =>
+  typeof value === 'object' && value !== null && 'id' in value && 'version' in value;
+
 function useOptimistic<V>(request: (vars: V) => Promise<unknown>, apply: (tasks: Task[], vars: V) => Task[]) {
   const queryClient = useQueryClient();
   return useMutation({
@@ -83,6 +88,16 @@ function useOptimistic<V>(request: (vars: V) => Promise<unknown>, apply: (tasks:
     onError: (_error, _vars, context?: { snapshot: [QueryKey, TaskPage | undefined][] }) => {
       for (const [key, tasks] of context?.snapshot ?? []) queryClient.setQueryData(key, tasks);
     },
+    // The saved task, its new version included, replaces the guess at once: a second save right
+    // after the first must not send the old version.
+    onSuccess: (saved) => {
+      if (!isTask(saved)) return;
+      for (const [key, page] of queryClient.getQueriesData<TaskPage>({ queryKey: tasksKey })) {
+        if (!page) continue;
+        const tasks = page.tasks.map((t) => (t.id === saved.id ? saved : t));
+        queryClient.setQueryData<TaskPage>(key, { ...page, tasks });
+      }
+    },
     onSettled: () => queryClient.invalidateQueries({ queryKey: tasksKey }),
   });
 }
@@ -101,16 +116,22 @@ export function useAddTask() {
         tags: task.tags ?? [],
         createdAt: new Date().toISOString(),
         updatedAt: new Date().toISOString(),
+        version: 0,
       },
       ...tasks,
     ],
   );
 }
 
+/** A change to a task; with `version`, the server refuses it (412) if the task changed since. */
 export function useUpdateTask() {
   return useOptimistic(
-    ({ id, patch }: { id: string; patch: TaskPatch }) =>
-      api<Task>(`/api/tasks/${id}`, { method: 'PATCH', body: patch }),
+    ({ id, patch, version }: { id: string; patch: TaskPatch; version?: number }) =>
+      api<Task>(`/api/tasks/${id}`, {
+        method: 'PATCH',
+        body: patch,
+        ...(version !== undefined && { headers: { 'if-match': `"${version}"` } }),
+      }),
     (tasks, { id, patch }) => tasks.map((t) => (t.id === id ? { ...t, ...patch } : t)),
   );
 }
