@@ -150,6 +150,8 @@ function parseAdd(rest: string, now: Date): Intent {
 }
 
 const PENDING_WORDS = /\b(?:pending|open|remaining|left|incomplete|unfinished|outstanding|not done|to do|todo|still)\b/;
+// Narrower than PENDING_WORDS: in "delete my whole todo list", "todo" names the list, not a status.
+const BULK_PENDING_WORDS = /\b(?:not done|pending|open|remaining|incomplete|unfinished|outstanding)\b/;
 const DONE_WORDS = /\b(?:completed?|done|finished|closed|ticked off|checked off)\b/;
 
 function parseList(text: string, now: Date): Intent {
@@ -212,7 +214,7 @@ function bulkScope(target: string): Scope | undefined {
     .replace(DONE_WORDS, ' ')
     .replace(/[\s,.'’-]+/g, '');
   if (!names || rest !== '') return undefined;
-  if (/\b(?:not done|pending|open|remaining|incomplete|unfinished|outstanding)\b/.test(lower)) return 'pending';
+  if (BULK_PENDING_WORDS.test(lower)) return 'pending';
   return DONE_WORDS.test(lower) ? 'completed' : 'all';
 }
 

@@ -5,12 +5,12 @@ import {
   createTaskBody,
   description,
   dueDate,
-  pageQuery,
   priority,
   STATUSES,
   tags,
   taskFilters,
   taskId,
+  taskPageQuery,
   title,
 } from '../tasks/schemas.js';
 import { createTask, deleteTask, listTaskPage, updateTask } from '../tasks/service.js';
@@ -49,7 +49,7 @@ export const TOOLS = [
       q: z.string().max(200).optional().describe('text to search for in titles and descriptions'),
       dueFrom: taskFilters.shape.dueFrom,
       dueTo: taskFilters.shape.dueTo,
-      ...pageQuery,
+      ...taskPageQuery,
     }),
     run: ({ db, userId }, args) => listTaskPage(db, userId, args),
   }),

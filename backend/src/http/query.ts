@@ -13,3 +13,12 @@ export const wholeNumber = (min: number, max: number) => {
     z.int({ error }).min(min, error).max(max, error),
   );
 };
+
+/** The API's pages: their default and largest size, and how far into a list one may start. */
+export const PAGE = { size: 50, maxSize: 200, maxOffset: 100_000 } as const;
+
+/** `limit` and `offset` of a list of `items`, as every paged route and tool takes them. */
+export const pageQuery = (items: string) => ({
+  limit: wholeNumber(1, PAGE.maxSize).optional().describe(`${items} per page (default ${PAGE.size})`),
+  offset: wholeNumber(0, PAGE.maxOffset).optional().describe(`how many ${items} to skip (default 0)`),
+});

@@ -96,6 +96,18 @@ const CLIENT_ERRORS: Record<string, [status: number, code: string, field: string
   HPE_HEADER_OVERFLOW: [431, 'HEADERS_TOO_LARGE', 'headers', 'headers: the URL and headers must fit in 16 KB'],
 };
 
+/** The JSON body and headers of an answer written past Fastify: the same as every other answer. */
+function bareAnswer(code: string, field: string, message: string) {
+  const body = JSON.stringify(errorBody(code, message, field));
+  const headers = {
+    ...SECURITY_HEADERS,
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': String(Buffer.byteLength(body)),
+    connection: 'close',
+  };
+  return { headers, body };
+}
+
 /** Requests Node's HTTP parser rejects never reach Fastify: answer them on the socket, same shape. */
 export function clientErrorHandler(error: NodeJS.ErrnoException, socket: Socket) {
   if (error.code === 'ECONNRESET' || socket.destroyed) return;
@@ -105,29 +117,10 @@ export function clientErrorHandler(error: NodeJS.ErrnoException, socket: Socket)
     'request',
     'request: is not valid HTTP/1.1',
   ];
-  const body = JSON.stringify(errorBody(code, message, field));
-  const head = [
-    `HTTP/1.1 ${status} ${STATUS_CODES[status]}`,
-    'content-type: application/json; charset=utf-8',
-    `content-length: ${Buffer.byteLength(body)}`,
-    'connection: close',
-    ...Object.entries(SECURITY_HEADERS).map(([name, value]) => `${name}: ${value}`),
-  ];
+  const { headers, body } = bareAnswer(code, field, message);
+  const head = [`HTTP/1.1 ${status} ${STATUS_CODES[status]}`, ...Object.entries(headers).map(([n, v]) => `${n}: ${v}`)];
   if (socket.writable) socket.write(`${head.join('\r\n')}\r\n\r\n${body}`);
   socket.destroy(error);
-}
-
-/** An answer Node would otherwise give itself, bare: the API's body and headers instead. */
-function answer(response: ServerResponse, status: number, code: string, field: string, message: string) {
-  const body = JSON.stringify(errorBody(code, message, field));
-  response
-    .writeHead(status, {
-      ...SECURITY_HEADERS,
-      'content-type': 'application/json; charset=utf-8',
-      'content-length': Buffer.byteLength(body),
-      connection: 'close',
-    })
-    .end(body);
 }
 
 /**
@@ -138,7 +131,8 @@ function answer(response: ServerResponse, status: number, code: string, field: s
 export function answerNodeRefusals(server: Server) {
   // Read by Node at each request; its option of the same name is not in @types/node's Server.
   (server as Server & { requireHostHeader: boolean }).requireHostHeader = false;
-  server.on('checkExpectation', (_request: IncomingMessage, response: ServerResponse) =>
-    answer(response, 417, 'EXPECTATION_FAILED', 'headers', 'Expect: only 100-continue is supported'),
-  );
+  server.on('checkExpectation', (_request: IncomingMessage, response: ServerResponse) => {
+    const { headers, body } = bareAnswer('EXPECTATION_FAILED', 'headers', 'Expect: only 100-continue is supported');
+    response.writeHead(417, headers).end(body);
+  });
 }

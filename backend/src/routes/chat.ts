@@ -8,7 +8,7 @@ import { LlmAgent, LlmUnavailableError } from '../chat/llm-agent.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/client.js';
 import { ApiError, notFound } from '../errors.js';
-import { wholeNumber } from '../http/query.js';
+import { PAGE, pageQuery } from '../http/query.js';
 import { notBlankText } from '../http/text.js';
 
 const chatBody = z.strictObject({
@@ -23,14 +23,9 @@ const action = z.object({
 });
 const chatReply = z.object({ conversationId: z.uuid(), reply: z.string(), actions: z.array(action) });
 const conversation = z.object({ id: z.uuid(), title: z.string(), createdAt: z.string(), updatedAt: z.string() });
-const PAGE = { size: 50, maxSize: 200, maxOffset: 100_000 } as const;
 // What the assistant reads of a conversation: enough turns for context, never the whole of a long one.
 const RECENT_MESSAGES = 40;
-const limit = wholeNumber(1, PAGE.maxSize).default(PAGE.size);
-const conversationsQuery = z.strictObject({
-  limit: limit.describe(`conversations per page (default ${PAGE.size})`),
-  offset: wholeNumber(0, PAGE.maxOffset).default(0).describe('how many to skip (default 0)'),
-});
+const conversationsQuery = z.strictObject(pageQuery('conversations'));
 const conversationPage = z.object({
   conversations: z.array(conversation),
   total: z.int(),
@@ -38,7 +33,7 @@ const conversationPage = z.object({
   offset: z.int(),
 });
 const messagesQuery = z.strictObject({
-  limit: limit.describe(`messages (default ${PAGE.size}): the latest ones before \`before\``),
+  limit: pageQuery('messages').limit.describe(`how many messages (default ${PAGE.size}): the latest before \`before\``),
   before: z.uuid({ error: 'must be a message id (UUID)' }).optional().describe('a message id: only older ones'),
 });
 const message = z.object({
@@ -130,7 +125,8 @@ export default async function chatRoutes(fastify: FastifyInstance, opts: ChatRou
         response: { 200: conversationPage, ...failures(...SESSION_FAILURES) },
       },
     },
-    (request) => listConversations(app.database.db, request.user.id, request.query),
+    ({ user, query }) =>
+      listConversations(app.database.db, user.id, { limit: query.limit ?? PAGE.size, offset: query.offset ?? 0 }),
   );
 
   app.get(
@@ -147,7 +143,8 @@ export default async function chatRoutes(fastify: FastifyInstance, opts: ChatRou
       },
     },
     async (request) => {
-      const page = await loadMessages(app.database.db, request.user.id, request.params.id, request.query);
+      const { limit = PAGE.size, before } = request.query;
+      const page = await loadMessages(app.database.db, request.user.id, request.params.id, { limit, before });
       if (!page) throw notFound('Conversation');
       if (page === 'unknown cursor') {
         throw new ApiError(400, 'VALIDATION_ERROR', 'before: is not a message of this conversation', 'before');

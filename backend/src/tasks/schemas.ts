@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PRIORITIES } from '../domain/tasks.js';
-import { wholeNumber } from '../http/query.js';
+import { pageQuery } from '../http/query.js';
 import { notBlankText, plainText } from '../http/text.js';
 
 export const taskId = z.uuid({ error: 'must be a task id (UUID)' });
@@ -38,9 +38,6 @@ export const updateTaskBody = z
   .meta({ minProperties: 1 });
 export type UpdateTaskInput = z.infer<typeof updateTaskBody>;
 
-/** A page of the list: its default and largest size, and how far into the list it may start. */
-export const PAGE = { size: 50, maxSize: 200, maxOffset: 100_000 } as const;
-
 export const taskFilters = z.strictObject({
   status: z.enum(STATUSES, { error: 'must be one of all, pending, completed' }).optional(),
   priority: priority.optional(),
@@ -52,11 +49,8 @@ export const taskFilters = z.strictObject({
 });
 export type TaskFilters = z.infer<typeof taskFilters>;
 
-export const pageQuery = {
-  limit: wholeNumber(1, PAGE.maxSize).optional().describe(`tasks per page (default ${PAGE.size})`),
-  offset: wholeNumber(0, PAGE.maxOffset).optional().describe('how many tasks to skip (default 0)'),
-};
-export const listTasksQuery = taskFilters.extend(pageQuery);
+export const taskPageQuery = pageQuery('tasks');
+export const listTasksQuery = taskFilters.extend(taskPageQuery);
 export type ListTasksQuery = z.infer<typeof listTasksQuery>;
 
 export const taskJson = z.object({

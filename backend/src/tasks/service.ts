@@ -2,8 +2,8 @@ import { and, asc, desc, eq, gte, ilike, inArray, lte, or, sql, type SQL } from 
 import type { Db } from '../db/client.js';
 import type { Precondition } from '../http/if-match.js';
 import { tasks } from '../db/schema.js';
+import { PAGE } from '../http/query.js';
 import {
-  PAGE,
   type CreateTaskInput,
   type ListTasksQuery,
   type Task,

@@ -3190,7 +3190,7 @@ export interface operations {
       query?: {
         /** @description conversations per page (default 50) */
         limit?: number;
-        /** @description how many to skip (default 0) */
+        /** @description how many conversations to skip (default 0) */
         offset?: number;
       };
       header?: never;
@@ -3309,7 +3309,7 @@ export interface operations {
   listMessages: {
     parameters: {
       query?: {
-        /** @description messages (default 50): the latest ones before `before` */
+        /** @description how many messages (default 50): the latest before `before` */
         limit?: number;
         /** @description a message id: only older ones */
         before?: string;
