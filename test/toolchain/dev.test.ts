@@ -57,8 +57,8 @@ describe('npm run dev', () => {
     dev = await startDev(env);
     const session = await fetch(`${dev.web}/api/auth/get-session`, { headers: { authorization: `Bearer ${token}` } });
     expect(((await session.json()) as { user?: { name: string } } | null)?.user?.name).toBe('Dev');
-    // One line per request, not the API's two JSON lines.
-    expect(dev.output()).toMatch(/GET \/api\/auth\/get-session 200 \d+ ms/);
+    // One line per request, not the API's two JSON lines; printed once the answer has gone out.
+    await until(() => /GET \/api\/auth\/get-session 200 \d+ ms/.test(dev.output()), 20_000, dev.output);
     expect(dev.output()).not.toContain('"msg":"request completed"');
     await stopAsUser(dev, 'Ctrl-C');
   }, 300_000);
