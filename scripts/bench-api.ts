@@ -1,37 +1,41 @@
 /**
- * npm run bench:api — throughput and latency of the built API on PostgreSQL, next to a bare
- * node:http server answering a fixed JSON body (the machine's ceiling for one Node process).
+ * npm run bench:api — throughput and latency of the built API on PostgreSQL, each as a share of
+ * its floor: a bare node:http server doing the same request's one SQL query and nothing else
+ * (scripts/lib/api-floor-server.ts), measured in the same run. A bare server answering a constant
+ * (the ceiling for one Node process) is measured too.
  *
  * Needs a PostgreSQL admin URL in BENCH_DATABASE_URL or TEST_DATABASE_URL (.ci/postgres.sh prints
- * one); a database of its own is created and dropped. Scenarios: the ceiling; the first page of the
- * list for users with 50, 500 and 5,000 tasks; create; and 80/20 list/create. The table is printed
- * and written to test-results/bench-api.json. BENCH_DURATION (s, default 20), BENCH_CONNECTIONS
- * (default 50) and BENCH_ROUNDS (default 3; medians are reported) tune the run; BENCH_CPU_PROF=<dir>
- * writes the API's CPU profile there.
+ * one); a database of its own is created and dropped. Scenarios: the first page of the list for
+ * users with 50, 500 and 5,000 tasks; create; and 80/20 list/create. Rounds are interleaved (each
+ * round runs every scenario once), so a slow minute of the machine weighs on the API and its floor
+ * alike; medians are reported. The table is printed and written to test-results/bench-api.json.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { repoRoot as root } from '../project/root.js';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { parseCommandLine } from './lib/cli.js';
+import { readProfile, summarise, type Share } from './lib/cpu-profile.js';
 import { freePort } from './lib/ports.js';
 import { exited, waitForStatus } from './lib/wait.js';
 
 parseCommandLine(process.argv.slice(2), {
   usage: 'npm run bench:api [-- --help]',
   about:
-    'Builds the API, then measures it on PostgreSQL next to a bare node:http server (the ceiling): the list\n' +
-    'at 50, 500 and 5,000 tasks, create, and an 80/20 mix; prints the table and writes test-results/bench-api.json.',
+    'Builds the API, then measures it on PostgreSQL next to its floor (node:http doing the same one query):\n' +
+    'the list at 50, 500 and 5,000 tasks, create, and an 80/20 mix; prints the table and the shares of the\n' +
+    'floor, and writes test-results/bench-api.json.',
   options: {},
   env: {
     BENCH_DATABASE_URL: 'a PostgreSQL admin URL (else TEST_DATABASE_URL; .ci/postgres.sh prints one)',
-    BENCH_DURATION: 'seconds a scenario runs (default 20)',
+    BENCH_DURATION: 'seconds a scenario runs (default 10)',
     BENCH_CONNECTIONS: 'concurrent connections (default 50)',
     BENCH_ROUNDS: 'rounds, of which the medians are reported (default 3)',
-    BENCH_CPU_PROF: "a folder for the API's CPU profile (node --cpu-prof)",
+    BENCH_ONLY: 'a comma-separated subset of the scenarios: list, list-500, list-5000, create, mix, ceiling',
+    BENCH_CPU_PROF: 'a folder for the CPU profiles (node --cpu-prof) of the API (api/) and its floor (floor/)',
   },
 });
 const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
@@ -39,36 +43,25 @@ if (!adminUrl) {
   console.error('bench:api needs PostgreSQL: set BENCH_DATABASE_URL to an admin URL (.ci/postgres.sh starts a server)');
   process.exit(1);
 }
+const SCENARIOS = ['list', 'list-500', 'list-5000', 'create', 'mix', 'ceiling'] as const;
+type Scenario = (typeof SCENARIOS)[number];
+const only = process.env.BENCH_ONLY?.split(',').map((name) => name.trim());
+const unknown = only?.filter((name) => !(SCENARIOS as readonly string[]).includes(name));
+if (unknown?.length) {
+  console.error(`bench:api: BENCH_ONLY names ${unknown.join(', ')}; the scenarios are ${SCENARIOS.join(', ')}`);
+  process.exit(1);
+}
+const chosen = (scenario: Scenario) => !only || only.includes(scenario);
 execFileSync('npm', ['run', '-s', 'build', '-w', 'backend'], { cwd: root, stdio: 'inherit' });
-const duration = Number(process.env.BENCH_DURATION ?? 20);
+const duration = Number(process.env.BENCH_DURATION ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
-const LIST_SIZES = [50, 500, 5000];
 const log = (message: string) => console.error(`[bench] ${message}`);
 
 const BARE_SERVER = `
 const http = require('node:http');
 const body = JSON.stringify({ status: 'ok', items: [1, 2, 3] });
 const server = http.createServer((req, res) => {
-  res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
-  res.end(body);
-});
-server.listen(Number(process.env.PORT), process.env.HOST);
-`;
-
-// The floor under any API: node:http and the pg pool answering each request with the first page
-// of one user's tasks and their count, in the one SQL round trip, as JSON. No framework, session,
-// validation or hooks: what is left is the database and the wire.
-const FLOOR_SERVER = `
-const http = require('node:http');
-const pg = require('pg');
-const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.POOL_MAX) });
-const sql = 'select id, title, description, completed, priority, due_date as "dueDate", tags, ' +
-  'created_at as "createdAt", updated_at as "updatedAt", (select count(*) from tasks where user_id = $1)::int as total ' +
-  'from tasks where user_id = $1 order by created_at desc, id desc limit 50';
-const server = http.createServer(async (req, res) => {
-  const { rows } = await pool.query(sql, [process.env.USER_ID]);
-  const body = JSON.stringify({ tasks: rows.map(({ total, ...task }) => task), total: rows[0]?.total ?? 0, limit: 50, offset: 0 });
   res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
   res.end(body);
 });
@@ -89,32 +82,52 @@ async function start(args: string[], env: Record<string, string>): Promise<{ chi
 }
 
 type Result = { name: string; rps: number; p50: number; p99: number; errors: number };
+type Run = { name: string; options: autocannon.Options };
 
-async function measure(name: string, options: autocannon.Options): Promise<Result> {
-  const samples: Result[] = [];
+/** Runs every scenario once per round, rounds interleaved, and reports each one's medians. */
+async function measureAll(runs: Run[]): Promise<Result[]> {
+  const samples = new Map<string, Result[]>(runs.map((run) => [run.name, []]));
   for (let round = 1; round <= rounds; round += 1) {
-    log(`${name}: round ${round}/${rounds}, ${connections} connections for ${duration} s`);
-    const result = await autocannon({ connections, duration, ...options });
-    samples.push({
-      name,
-      rps: result.requests.average,
-      p50: result.latency.p50,
-      p99: result.latency.p99,
-      errors: result.errors + result.timeouts + result.non2xx,
-    });
+    for (const { name, options } of runs) {
+      log(`round ${round}/${rounds}: ${name}, ${connections} connections for ${duration} s`);
+      const result = await autocannon({ connections, duration, ...options });
+      samples.get(name)!.push({
+        name,
+        rps: result.requests.average,
+        p50: result.latency.p50,
+        p99: result.latency.p99,
+        errors: result.errors + result.timeouts + result.non2xx,
+      });
+    }
   }
-  const median = (pick: (r: Result) => number) =>
-    samples.map(pick).sort((a, b) => a - b)[Math.floor(samples.length / 2)]!;
-  return {
-    name,
-    rps: median((r) => r.rps),
-    p50: median((r) => r.p50),
-    p99: median((r) => r.p99),
-    errors: samples.reduce((n, r) => n + r.errors, 0),
-  };
+  return runs.map(({ name }) => {
+    const mine = samples.get(name)!;
+    const median = (pick: (r: Result) => number) => mine.map(pick).sort((a, b) => a - b)[Math.floor(mine.length / 2)]!;
+    return {
+      name,
+      rps: median((r) => r.rps),
+      p50: median((r) => r.p50),
+      p99: median((r) => r.p99),
+      errors: mine.reduce((n, r) => n + r.errors, 0),
+    };
+  });
 }
 
+async function signUp(url: string, email: string) {
+  const response = await fetch(`${url}/api/auth/sign-up/email`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name: 'Bench', email, password: 'correct-horse-battery' }),
+  });
+  if (!response.ok) throw new Error(`sign-up failed: ${response.status} ${await response.text()}`);
+  const { user } = (await response.json()) as { user: { id: string } };
+  return { id: user.id, authorization: `Bearer ${response.headers.get('set-auth-token')}` };
+}
+
+const percent = (share: number) => `${(share * 100).toFixed(0)}%`;
+
 async function main() {
+  const profileDir = process.env.BENCH_CPU_PROF;
   const dbName = `todo_bench_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
@@ -123,10 +136,13 @@ async function main() {
   dbUrl.pathname = `/${dbName}`;
   const children: ChildProcess[] = [];
   try {
-    log('starting the built API (backend/dist/server.js) and a bare node:http server');
-    const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-    const api = await start([...profile, 'backend/dist/server.js'], {
+    log('starting the built API (backend/dist/server.js)');
+    const profile = (server: string) =>
+      profileDir ? ['--cpu-prof', `--cpu-prof-dir=${join(profileDir, server)}`] : [];
+    const poolMax = process.env.DB_POOL_MAX ?? '10';
+    const api = await start([...profile('api'), 'backend/dist/server.js'], {
       DATABASE_URL: dbUrl.toString(),
+      DB_POOL_MAX: poolMax,
       BETTER_AUTH_SECRET: randomBytes(32).toString('base64'),
       // One client address sends everything here: lift the per-address limit, and keep the
       // per-request info logs out of the measurement.
@@ -134,26 +150,14 @@ async function main() {
       LOG_LEVEL: 'warn',
     });
     children.push(api.child);
-    const bare = await start(['-e', BARE_SERVER], {});
-    children.push(bare.child);
 
-    const signUp = async (email: string) => {
-      const response = await fetch(`${api.url}/api/auth/sign-up/email`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ name: 'Bench', email, password: 'correct-horse-battery' }),
-      });
-      if (!response.ok) throw new Error(`sign-up failed: ${response.status} ${await response.text()}`);
-      const { user } = (await response.json()) as { user: { id: string } };
-      return { id: user.id, authorization: `Bearer ${response.headers.get('set-auth-token')}` };
-    };
     // Readers with 50, 500 and 5,000 tasks, inserted straight into the database (the API would
     // take longer than the benchmark); the list reads the first page of each.
     const db = new pg.Client({ connectionString: dbUrl.toString() });
     await db.connect();
-    const readers: { tasks: number; id: string; authorization: string }[] = [];
-    for (const tasks of LIST_SIZES) {
-      const reader = await signUp(`reader-${tasks}@bench.example`);
+    const readers = new Map<number, { id: string; authorization: string }>();
+    for (const tasks of [50, 500, 5000]) {
+      const reader = await signUp(api.url, `reader-${tasks}@bench.example`);
       log(`giving a reader ${tasks} tasks`);
       await db.query(
         `insert into tasks (user_id, title, priority, tags)
@@ -161,13 +165,25 @@ async function main() {
          from generate_series(1, $2) as n`,
         [reader.id, tasks],
       );
-      readers.push({ tasks, id: reader.id, authorization: reader.authorization });
+      readers.set(tasks, reader);
     }
     // What autovacuum does soon after a bulk insert: statistics, and a visibility map for index-only counts.
     await db.query('vacuum analyze tasks');
     await db.end();
-    const writer = await signUp('writer@bench.example');
-    const newTask = JSON.stringify({ title: 'Benchmark task', priority: 'high', tags: ['bench'] });
+    const writer = await signUp(api.url, 'writer@bench.example');
+    const reader = readers.get(50)!;
+
+    log('starting the floor (node:http + one pg query) and the ceiling (node:http + a constant)');
+    const floor = await start([...profile('floor'), 'scripts/lib/api-floor-server.ts'], {
+      DATABASE_URL: dbUrl.toString(),
+      POOL_MAX: poolMax,
+      READER_ID: reader.id,
+      WRITER_ID: writer.id,
+    });
+    children.push(floor.child);
+    const bare = await start(['-e', BARE_SERVER], {});
+    children.push(bare.child);
+
     const list = (authorization: string) => ({
       method: 'GET' as const,
       path: '/api/tasks',
@@ -177,75 +193,91 @@ async function main() {
       method: 'POST' as const,
       path: '/api/tasks',
       headers: { authorization: writer.authorization, 'content-type': 'application/json' },
-      body: newTask,
+      body: JSON.stringify({ title: 'Benchmark task', priority: 'high', tags: ['bench'] }),
     };
-
-    const floor = await start(['-e', FLOOR_SERVER], {
-      DATABASE_URL: dbUrl.toString(),
-      USER_ID: readers[0]!.id,
-      POOL_MAX: process.env.DB_POOL_MAX ?? '10',
-    });
-    children.push(floor.child);
-
-    const results = [
-      await measure('bare node:http (ceiling)', { url: bare.url }),
-      await measure('floor: node:http + the page in one pg query (50 tasks)', { url: floor.url }),
-    ];
-    for (const reader of readers) {
-      results.push(
-        await measure(`GET /api/tasks (${reader.tasks} tasks)`, {
-          url: api.url,
-          requests: [list(reader.authorization)],
-        }),
-      );
-    }
-    results.push(await measure('POST /api/tasks', { url: api.url, requests: [create] }));
     // Each connection sends four reads, then a write, over and over.
-    const mixedReader = readers[0]!.authorization;
-    results.push(
-      await measure('mixed: 80% list, 20% create', {
-        url: api.url,
-        requests: [...Array(4).fill(list(mixedReader)), create],
-      }),
-    );
-
-    const ceiling = results[0]!.rps;
-    const rows = results.map((r) => ({ ...r, ofCeiling: r.rps / ceiling }));
-    console.log(
-      `\nnpm run bench:api — ${connections} connections, ${duration} s x ${rounds} rounds (medians), PostgreSQL\n`,
-    );
-    console.log('| scenario | req/s | p50 ms | p99 ms | errors | of ceiling |');
-    console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
-    for (const r of rows) {
-      console.log(
-        `| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.errors} | ${(r.ofCeiling * 100).toFixed(1)}% |`,
-      );
+    const mix = [...Array<ReturnType<typeof list>>(4).fill(list(reader.authorization)), create];
+    const pairs: { scenario: Scenario; name: string; requests: autocannon.Request[] }[] = [
+      { scenario: 'list', name: 'list (50 tasks)', requests: [list(reader.authorization)] },
+      { scenario: 'create', name: 'create', requests: [create] },
+      { scenario: 'mix', name: 'mixed: 80% list, 20% create', requests: mix },
+    ];
+    const runs: Run[] = [];
+    for (const { name, requests } of pairs.filter((pair) => chosen(pair.scenario))) {
+      runs.push({ name: `floor: ${name}`, options: { url: floor.url, requests } });
+      runs.push({ name: `API: ${name}`, options: { url: api.url, requests } });
     }
-    const byName = (prefix: string) => rows.find((r) => r.name.startsWith(prefix))!;
-    const list50 = byName('GET /api/tasks (50 ');
-    const list5000 = byName('GET /api/tasks (5000 ');
-    const floorRow = byName('floor');
-    console.log(
-      `\nthe floor (no framework, no auth, one query) reaches ${(floorRow.ofCeiling * 100).toFixed(1)}% of the ceiling; ` +
-        `the API's list of 50 is ${((list50.rps / floorRow.rps) * 100).toFixed(0)}% of the floor`,
+    for (const tasks of [500, 5000] as const) {
+      if (!chosen(`list-${tasks}`)) continue;
+      const requests = [list(readers.get(tasks)!.authorization)];
+      runs.push({ name: `API: list (${tasks} tasks)`, options: { url: api.url, requests } });
+    }
+    if (chosen('ceiling')) runs.push({ name: 'ceiling: node:http, a constant', options: { url: bare.url } });
+    const results = await measureAll(runs);
+
+    const byName = new Map(results.map((r) => [r.name, r]));
+    // Each API row's share of the floor's rate, and its p99 over the floor's.
+    const shares = new Map(
+      pairs
+        .filter((pair) => chosen(pair.scenario))
+        .map(({ scenario, name }) => {
+          const api = byName.get(`API: ${name}`)!;
+          const floor = byName.get(`floor: ${name}`)!;
+          return [api.name, { scenario, share: api.rps / floor.rps, p99Ratio: api.p99 / floor.p99 }] as const;
+        }),
     );
-    const goals = {
-      'list of 50 at >= 25% of the ceiling, p99 < 50 ms': list50.ofCeiling >= 0.25 && list50.p99 < 50,
-      'create at >= 15% of the ceiling': byName('POST').ofCeiling >= 0.15,
-      'list at 5,000 tasks within 1.5x of list at 50': list50.rps / list5000.rps <= 1.5,
-    };
+    console.log(
+      `\nnpm run bench:api — one API process, ${connections} connections, ${duration} s x ${rounds} interleaved rounds (medians), PostgreSQL\n`,
+    );
+    console.log('| scenario | req/s | p50 ms | p99 ms | errors | of its floor |');
+    console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+    for (const r of results) {
+      const pair = shares.get(r.name);
+      const of = pair ? `${percent(pair.share)} (p99 ${pair.p99Ratio.toFixed(2)}x)` : '';
+      console.log(`| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.errors} | ${of} |`);
+    }
+    const share = (scenario: Scenario) => [...shares.values()].find((s) => s.scenario === scenario);
+    const goals: Record<string, boolean> = {};
+    const listShare = share('list');
+    if (listShare)
+      goals["list at >= 85% of its floor, p99 <= 1.5x the floor's"] =
+        listShare.share >= 0.85 && listShare.p99Ratio <= 1.5;
+    const createShare = share('create');
+    if (createShare) goals['create at >= 85% of its floor'] = createShare.share >= 0.85;
+    const list50 = byName.get('API: list (50 tasks)');
+    const list5000 = byName.get('API: list (5000 tasks)');
+    if (list50 && list5000) goals['list at 5,000 tasks within 1.5x of list at 50'] = list50.rps / list5000.rps <= 1.5;
+    const errors = results.reduce((n, r) => n + r.errors, 0);
+    goals['no errors'] = errors === 0;
     console.log('');
     for (const [goal, met] of Object.entries(goals)) console.log(`goal: ${goal}: ${met ? 'met' : 'NOT met'}`);
     await mkdir(join(root, 'test-results'), { recursive: true });
     const report = join(root, 'test-results', 'bench-api.json');
-    await writeFile(report, `${JSON.stringify({ connections, duration, rounds, results: rows, goals }, null, 2)}\n`);
+    await writeFile(
+      report,
+      `${JSON.stringify({ connections, duration, rounds, results, shares: Object.fromEntries(shares), goals }, null, 2)}\n`,
+    );
     log(`wrote ${report}`);
   } finally {
     for (const child of children) child.kill('SIGTERM');
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await Promise.all(
+      children.map((child) => child.exitCode === null && new Promise((resolve) => child.once('exit', resolve))),
+    );
     await admin.query(`drop database if exists ${dbName} with (force)`);
     await admin.end();
   }
+  if (profileDir) for (const server of ['api', 'floor']) await printProfile(join(profileDir, server));
+}
+
+/** The top frames and packages of the profile a server wrote when it exited, by self time. */
+async function printProfile(dir: string) {
+  const files = (await readdir(dir)).filter((file) => file.endsWith('.cpuprofile')).sort();
+  const newest = files.at(-1);
+  if (!newest) throw new Error(`no CPU profile was written to ${dir}`);
+  const { busyMs, frames, owners } = summarise(await readProfile(join(dir, newest)));
+  const rows = (shares: Share[]) => shares.map((s) => `  ${(s.share * 100).toFixed(1).padStart(5)}%  ${s.name}`);
+  console.log(`\n${join(dir, newest)}: ${(busyMs / 1000).toFixed(1)} s busy (self time; startup included)`);
+  console.log(['by package:', ...rows(owners.slice(0, 8)), 'by frame:', ...rows(frames)].join('\n'));
 }
 
 await main();
