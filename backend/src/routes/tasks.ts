@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { BODY_FAILURES, failures, SESSION_FAILURES, SESSION_SECURITY } from '../http/openapi.js';
 import { ApiError, notFound } from '../errors.js';
 import { etagOf, parseIfMatch } from '../http/if-match.js';
+import { sendJsonText } from '../http/json-text.js';
 import {
   createTaskBody,
   listTasksQuery,
@@ -13,7 +14,7 @@ import {
   updateTaskBody,
   type Task,
 } from '../tasks/schemas.js';
-import { createTask, deleteTask, getTask, listTaskPage, updateTask } from '../tasks/service.js';
+import { createTaskText, deleteTask, getTask, taskPageText, updateTask } from '../tasks/service.js';
 
 const params = z.strictObject({ id: taskId });
 const ifMatch = z.looseObject({
@@ -52,7 +53,7 @@ export default async function taskRoutes(fastify: FastifyInstance) {
         response: { 200: taskPage, ...failures(...SESSION_FAILURES) },
       },
     },
-    (request) => listTaskPage(db(), request.user.id, request.query),
+    async (request, reply) => sendJsonText(reply, 200, await taskPageText(db(), request.user.id, request.query)),
   );
 
   app.post(
@@ -66,8 +67,10 @@ export default async function taskRoutes(fastify: FastifyInstance) {
         response: { 201: taskJson, ...failures(...BODY_FAILURES) },
       },
     },
-    async (request, reply) =>
-      reply.status(201).send(settle(reply, await createTask(db(), request.user.id, request.body))),
+    async (request, reply) => {
+      const task = await createTaskText(db(), request.user.id, request.body);
+      return sendJsonText(reply.header('etag', etagOf(task.version)), 201, task.json);
+    },
   );
 
   app.get(

@@ -1,5 +1,7 @@
 import { and, asc, desc, eq, gte, ilike, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client.js';
+import { runPrepared } from '../db/prepared.js';
 import type { Precondition } from '../http/if-match.js';
 import { tasks } from '../db/schema.js';
 import { PAGE } from '../http/query.js';
@@ -13,6 +15,9 @@ import {
 } from './schemas.js';
 
 type TaskRow = typeof tasks.$inferSelect;
+
+/** A task as the JSON text the API sends, and its version for the ETag. */
+export type TaskText = { json: string; version: number };
 
 export function toTaskJson(row: TaskRow): Task {
   return {
@@ -28,6 +33,20 @@ export function toTaskJson(row: TaskRow): Task {
     version: row.version,
   };
 }
+
+/** A timestamp as Date.prototype.toISOString writes it: UTC, milliseconds (cut, not rounded), Z. */
+const isoTime = (column: AnyPgColumn) => sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/**
+ * A task's JSON text, built by PostgreSQL with toTaskJson's fields and formats. The list and create
+ * send it as it comes: no row is parsed, mapped and serialised again in Node, which was most of
+ * their cost next to the query itself.
+ */
+const taskJsonText = sql<string>`json_build_object(
+  'id', ${tasks.id}, 'title', ${tasks.title}, 'description', ${tasks.description},
+  'completed', ${tasks.completed}, 'priority', ${tasks.priority}, 'dueDate', ${tasks.dueDate},
+  'tags', ${tasks.tags}, 'createdAt', ${isoTime(tasks.createdAt)}, 'updatedAt', ${isoTime(tasks.updatedAt)},
+  'version', ${tasks.version})::text`;
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 const priorityRank = sql`case ${tasks.priority} when 'high' then 3 when 'medium' then 2 else 1 end`;
@@ -50,18 +69,31 @@ function ordering(query: TaskFilters): SQL[] {
   }
 }
 
-function matching(userId: string, query: TaskFilters): SQL | undefined {
-  const filters: (SQL | undefined)[] = [eq(tasks.userId, userId)];
+const value = sql.placeholder;
+
+/** The filters as SQL, with placeholders where filterValues puts the user's values. */
+function matching(query: TaskFilters): SQL | undefined {
+  const filters: (SQL | undefined)[] = [eq(tasks.userId, value('userId'))];
   if (query.status === 'pending') filters.push(eq(tasks.completed, false));
   if (query.status === 'completed') filters.push(eq(tasks.completed, true));
-  if (query.priority) filters.push(eq(tasks.priority, query.priority));
-  if (query.dueFrom) filters.push(gte(tasks.dueDate, query.dueFrom));
-  if (query.dueTo) filters.push(lte(tasks.dueDate, query.dueTo));
-  if (query.q) {
-    const pattern = `%${escapeLike(query.q)}%`;
-    filters.push(or(ilike(tasks.title, pattern), ilike(tasks.description, pattern)));
-  }
+  if (query.priority) filters.push(eq(tasks.priority, value('priority')));
+  if (query.dueFrom) filters.push(gte(tasks.dueDate, value('dueFrom')));
+  if (query.dueTo) filters.push(lte(tasks.dueDate, value('dueTo')));
+  if (query.q) filters.push(or(ilike(tasks.title, value('pattern')), ilike(tasks.description, value('pattern'))));
   return and(...filters);
+}
+
+/**
+ * What shapes the SQL of matching and ordering: the status, the order, and which filters are set,
+ * tested as matching tests them (an empty search is none). Two queries of one shape must give one
+ * SQL text, since the shape names the prepared statement.
+ */
+const shapeOf = ({ status = 'all', sort = 'created', order, priority, dueFrom, dueTo, q }: TaskFilters) =>
+  JSON.stringify([status, sort, order, ...[priority, dueFrom, dueTo, q].map(Boolean)]);
+
+function filterValues(userId: string, query: TaskFilters): Record<string, unknown> {
+  const { priority, dueFrom, dueTo, q } = query;
+  return { userId, priority, dueFrom, dueTo, pattern: q === undefined ? undefined : `%${escapeLike(q)}%` };
 }
 
 /** Every task that matches, for the assistant, which looks tasks up by their words. */
@@ -69,26 +101,48 @@ export async function listTasks(db: Db, userId: string, query: TaskFilters = {})
   const rows = await db
     .select()
     .from(tasks)
-    .where(matching(userId, query))
-    .orderBy(...ordering(query));
+    .where(matching(query))
+    .orderBy(...ordering(query))
+    .execute(filterValues(userId, query));
   return rows.map(toTaskJson);
 }
 
-/** One page of the matching tasks and how many match in all: the cost of a page, not of the list. */
-export async function listTaskPage(db: Db, userId: string, query: ListTasksQuery = {}): Promise<TaskPage> {
+/**
+ * One page of the matching tasks and how many match in all, as the JSON text the API sends: the
+ * cost of a page, not of the list. The total is a subquery, not count(*) over (): a window reads
+ * every matching row before the limit, where the index gives the page alone.
+ */
+export async function taskPageText(db: Db, userId: string, query: ListTasksQuery = {}): Promise<string> {
   const { limit = PAGE.size, offset = 0 } = query;
-  const where = matching(userId, query);
-  // The total as a subquery, not count(*) over (): a window reads every matching row before the
-  // limit, where the index gives the page alone.
-  const rows = await db
-    .select({ task: tasks, total: db.$count(tasks, where) })
-    .from(tasks)
-    .where(where)
-    .orderBy(...ordering(query))
-    .limit(limit)
-    .offset(offset);
-  const total = rows[0]?.total ?? (offset === 0 ? 0 : await db.$count(tasks, where));
-  return { tasks: rows.map((row) => toTaskJson(row.task)), total, limit, offset };
+  const where = matching(query);
+  const values = { ...filterValues(userId, query), limit, offset };
+  const page = () =>
+    db
+      .select({ task: taskJsonText, total: sql<number>`(select count(*)::int from ${tasks} where ${where})` })
+      .from(tasks)
+      .where(where)
+      .orderBy(...ordering(query))
+      .limit(value('limit'))
+      .offset(value('offset'));
+  const rows = await runPrepared(db, `taskPage ${shapeOf(query)}`, page, values);
+  // Past the last page there is no row to carry the total.
+  const total =
+    rows[0]?.total ??
+    (offset === 0
+      ? 0
+      : (
+          await db
+            .select({ total: sql<number>`count(*)::int` })
+            .from(tasks)
+            .where(where)
+            .execute(values)
+        )[0]!.total);
+  return `{"tasks":[${rows.map((row) => row.task).join(',')}],"total":${total},"limit":${limit},"offset":${offset}}`;
+}
+
+/** The page as a value, for the assistant. */
+export async function listTaskPage(db: Db, userId: string, query: ListTasksQuery = {}): Promise<TaskPage> {
+  return JSON.parse(await taskPageText(db, userId, query)) as TaskPage;
 }
 
 export async function getTask(db: Db, userId: string, id: string): Promise<Task | undefined> {
@@ -99,19 +153,26 @@ export async function getTask(db: Db, userId: string, id: string): Promise<Task 
   return row && toTaskJson(row);
 }
 
+export async function createTaskText(db: Db, userId: string, input: CreateTaskInput): Promise<TaskText> {
+  const { title, description = null, priority = 'medium', dueDate = null, tags = [] } = input;
+  const insert = () =>
+    db
+      .insert(tasks)
+      .values({
+        userId: value('userId'),
+        title: value('title'),
+        description: value('description'),
+        priority: value('priority'),
+        dueDate: value('dueDate'),
+        tags: value('tags'),
+      })
+      .returning({ json: taskJsonText, version: tasks.version });
+  const [row] = await runPrepared(db, 'createTask', insert, { userId, title, description, priority, dueDate, tags });
+  return row!;
+}
+
 export async function createTask(db: Db, userId: string, input: CreateTaskInput): Promise<Task> {
-  const [row] = await db
-    .insert(tasks)
-    .values({
-      userId,
-      title: input.title,
-      description: input.description ?? null,
-      priority: input.priority ?? 'medium',
-      dueDate: input.dueDate ?? null,
-      tags: input.tags ?? [],
-    })
-    .returning();
-  return toTaskJson(row!);
+  return JSON.parse((await createTaskText(db, userId, input)).json) as Task;
 }
 
 /** The versions a change may apply to (If-Match); none given, any. */

@@ -1,0 +1,216 @@
+/**
+ * The list and create answer with JSON that PostgreSQL builds, from prepared statements named by the
+ * query's shape. These properties hold them to the rest of the API: the same task reads the same
+ * on every route, the answers fit the documented schemas, and every mix of filters lists what a
+ * plain model of the filters lists, in any order of asking.
+ */
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { MAX_NAMES } from '../../src/db/prepared.js';
+import { CONTROL_CHARACTERS } from '../../src/http/input-check.js';
+import { SORTS, STATUSES, taskJson, taskPage, type Task } from '../../src/tasks/schemas.js';
+import { taskPageText } from '../../src/tasks/service.js';
+import { signUp, useTestApp, type TestUser } from '../helpers/app.js';
+import { TEST_DB } from '../helpers/database.js';
+
+const ctx = useTestApp();
+const CONTROL = new RegExp(`[${CONTROL_CHARACTERS}]`, 'g');
+const SEED = Number(process.env.FUZZ_SEED ?? 20261205);
+
+// Text a task may hold: any Unicode but the control characters the input layer refuses, trimmed
+// as titles and tags are, within the limit in UTF-16 units.
+const text = (max: number) =>
+  fc
+    .string({ unit: 'grapheme', minLength: 1, maxLength: Math.min(max, 40) })
+    .map((s) => s.replace(CONTROL, '').trim())
+    .filter((s) => s.length > 0 && s.length <= max);
+const isoDay = fc
+  .date({ min: new Date('0001-01-01T00:00:00Z'), max: new Date('9999-12-31T00:00:00Z'), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
+const newTask = fc.record(
+  {
+    title: text(200),
+    description: fc.oneof(text(2000), fc.constant('tab\tline\nquote" back\\ é 😀')),
+    priority: fc.constantFrom('low', 'medium', 'high'),
+    dueDate: fc.oneof(isoDay, fc.constant(null)),
+    tags: fc.array(text(50), { maxLength: 5 }),
+  },
+  { requiredKeys: ['title'] },
+);
+
+const ISO_MS = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+
+describe('tasks as PostgreSQL writes them', () => {
+  let user: TestUser;
+  beforeAll(async () => {
+    user = await signUp(ctx.app);
+  });
+
+  it('reads the same on create, in the list and alone, and fits the schema', async () => {
+    await fc.assert(
+      fc.asyncProperty(newTask, async (payload) => {
+        const created = await ctx.app.inject({ method: 'POST', url: '/api/tasks', headers: user.headers, payload });
+        expect(created.statusCode, created.body).toBe(201);
+        expect(created.headers['content-type']).toBe('application/json; charset=utf-8');
+        const task = taskJson.strict().parse(created.json()) as Task;
+        expect(created.headers.etag).toBe(`"${task.version}"`);
+        expect(task).toMatchObject({ ...payload, description: payload.description ?? null });
+        expect(task.createdAt).toMatch(ISO_MS);
+        expect(task.updatedAt).toBe(task.createdAt);
+
+        const alone = await ctx.app.inject({ url: `/api/tasks/${task.id}`, headers: user.headers });
+        expect(alone.json()).toEqual(task);
+        const listed = await ctx.app.inject({ url: '/api/tasks?limit=1', headers: user.headers });
+        const page = taskPage.strict().parse(listed.json());
+        expect(page.tasks).toEqual([task]);
+      }),
+      { numRuns: 60, seed: SEED },
+    );
+  });
+});
+
+type Query = {
+  status?: 'all' | 'pending' | 'completed';
+  priority?: 'low' | 'medium' | 'high';
+  q?: string;
+  dueFrom?: string;
+  dueTo?: string;
+  sort?: 'created' | 'due' | 'priority' | 'title';
+  order?: 'asc' | 'desc';
+  limit?: number;
+  offset?: number;
+};
+
+const RANK = { low: 1, medium: 2, high: 3 } as const;
+
+/** What the list should answer, worked out in plain TypeScript from every task the user has. */
+function model(all: Task[], query: Query) {
+  const needle = query.q?.toLowerCase();
+  const matches = all.filter(
+    (t) =>
+      (query.status !== 'pending' || !t.completed) &&
+      (query.status !== 'completed' || t.completed) &&
+      (!query.priority || t.priority === query.priority) &&
+      (!query.dueFrom || (t.dueDate !== null && t.dueDate >= query.dueFrom)) &&
+      (!query.dueTo || (t.dueDate !== null && t.dueDate <= query.dueTo)) &&
+      (!needle || t.title.toLowerCase().includes(needle) || (t.description ?? '').toLowerCase().includes(needle)),
+  );
+  // Created in order, so the creation order breaks every tie (newest first), as created_at and id do.
+  const newest = (a: Task, b: Task) => all.indexOf(b) - all.indexOf(a);
+  const flip = (n: number, descending: boolean) => (descending ? -n : n);
+  const sort = query.sort ?? 'created';
+  const compare = (a: Task, b: Task): number => {
+    if (sort === 'due') {
+      if ((a.dueDate === null) !== (b.dueDate === null)) return a.dueDate === null ? 1 : -1;
+      const byDay = a.dueDate === b.dueDate ? 0 : (a.dueDate ?? '') < (b.dueDate ?? '') ? -1 : 1;
+      return flip(byDay, query.order === 'desc') || newest(a, b);
+    }
+    if (sort === 'priority') return flip(RANK[a.priority] - RANK[b.priority], query.order !== 'asc') || newest(a, b);
+    if (sort === 'title') {
+      const [x, y] = [a.title.toLowerCase(), b.title.toLowerCase()];
+      return flip(x === y ? 0 : x < y ? -1 : 1, query.order === 'desc') || newest(a, b);
+    }
+    return query.order === 'asc' ? -newest(a, b) : newest(a, b);
+  };
+  const { limit = 50, offset = 0 } = query;
+  return { tasks: matches.sort(compare).slice(offset, offset + limit), total: matches.length, limit, offset };
+}
+
+describe('every mix of filters, through prepared statements', () => {
+  let user: TestUser;
+  const all: Task[] = [];
+  beforeAll(async () => {
+    user = await signUp(ctx.app);
+    // ASCII titles, so that lower() and toLowerCase() agree on the order under any collation.
+    const rows: [string, string | null, 'low' | 'medium' | 'high', string | null, boolean][] = [
+      ['buy milk', 'two litres', 'high', '2026-12-07', false],
+      ['Milk the cow', null, 'low', null, true],
+      ['call mum', 'about the party', 'medium', '2026-12-05', false],
+      ['pay rent', '100% of it', 'high', '2026-12-01', true],
+      ['water plants', 'the_fern', 'low', '2026-12-05', false],
+      ['Write report', null, 'medium', null, false],
+      ['book dentist', 'call first', 'high', '2027-01-10', false],
+      ['clean kitchen', null, 'low', '2026-12-07', true],
+    ];
+    for (const [title, description, priority, dueDate, completed] of rows) {
+      const payload = { title, priority, dueDate, ...(description ? { description } : {}) };
+      let task = (await ctx.app.inject({ method: 'POST', url: '/api/tasks', headers: user.headers, payload })).json();
+      if (completed) {
+        const patch = { method: 'PATCH' as const, url: `/api/tasks/${task.id}`, headers: user.headers };
+        task = (await ctx.app.inject({ ...patch, payload: { completed: true } })).json();
+      }
+      all.push(task);
+    }
+  });
+
+  const query = fc.record(
+    {
+      status: fc.constantFrom('all', 'pending', 'completed'),
+      priority: fc.constantFrom('low', 'medium', 'high'),
+      q: fc.constantFrom('milk', 'CALL', '100%', '_', 'the', 'zzz'),
+      dueFrom: fc.constantFrom('2026-12-01', '2026-12-05', '2026-12-08'),
+      dueTo: fc.constantFrom('2026-12-05', '2026-12-07', '2027-12-31'),
+      sort: fc.constantFrom('created', 'due', 'priority', 'title'),
+      order: fc.constantFrom('asc', 'desc'),
+      limit: fc.integer({ min: 1, max: 4 }),
+      offset: fc.integer({ min: 0, max: 9 }),
+    },
+    { requiredKeys: [] },
+  ) as fc.Arbitrary<Query>;
+
+  it('lists what the model lists, whichever shapes were asked for before', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(query, { minLength: 1, maxLength: 6 }), async (queries) => {
+        for (const q of queries) {
+          const search = new URLSearchParams(Object.entries(q).map(([k, v]): [string, string] => [k, String(v)]));
+          const response = await ctx.app.inject({ url: `/api/tasks?${search}`, headers: user.headers });
+          expect(response.statusCode, response.body).toBe(200);
+          expect(response.json(), search.toString()).toEqual(model(all, q));
+        }
+      }),
+      { numRuns: 80, seed: SEED },
+    );
+  });
+});
+
+describe('prepared statements', () => {
+  it(`holds at most ${MAX_NAMES} on a connection, whatever mix of filters it is asked`, async () => {
+    const user = await signUp(ctx.app);
+    const shapes = STATUSES.flatMap((status) =>
+      SORTS.flatMap((sort) =>
+        (['asc', 'desc'] as const).flatMap((order) =>
+          Array.from({ length: 16 }, (_, bits) => ({
+            status,
+            sort,
+            order,
+            ...(bits & 1 ? { priority: 'high' as const } : {}),
+            ...(bits & 2 ? { dueFrom: '2026-01-01' } : {}),
+            ...(bits & 4 ? { dueTo: '2026-12-31' } : {}),
+            ...(bits & 8 ? { q: 'x' } : {}),
+          })),
+        ),
+      ),
+    );
+    const held = await ctx.db.database.withConnection(async (db) => {
+      for (const shape of shapes) {
+        expect(JSON.parse(await taskPageText(db, user.id, shape))).toEqual({
+          tasks: [],
+          total: 0,
+          limit: 50,
+          offset: 0,
+        });
+      }
+      const [row] = (
+        (await db.execute(sql`select count(*)::int as n from pg_prepared_statements`)) as unknown as {
+          rows: { n: number }[];
+        }
+      ).rows;
+      return row!.n;
+    });
+    expect(shapes).toHaveLength(384);
+    // PGlite runs every statement unnamed.
+    if (TEST_DB === 'postgres') expect(held).toBeGreaterThan(0);
+    expect(held).toBeLessThanOrEqual(TEST_DB === 'postgres' ? MAX_NAMES : 0);
+  });
+});
