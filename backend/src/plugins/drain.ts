@@ -33,7 +33,10 @@ export default fp(
         inFlight -= 1;
         if (inFlight === 0) onIdle?.();
       };
-      reply.raw.once('close', settle);
+      // A client that left while an earlier hook awaited has closed the response already: its
+      // 'close' event will not come again, and waiting for it kept every later drain waiting.
+      if (reply.raw.closed) settle();
+      else reply.raw.once('close', settle);
       replied.set(reply.raw, settle);
     });
     // Runs once per reply, for a handler's result, an error or a 404 alike, before it is written.

@@ -47,6 +47,28 @@ describe('drain', () => {
     expect(app.isDraining()).toBe(true);
   });
 
+  it('counts nothing in flight for a request whose client left before the drain hook ran', async () => {
+    const app = Fastify();
+    apps.push(app);
+    let replied!: () => void;
+    const done = new Promise<void>((resolve) => (replied = resolve));
+    // An earlier hook that outlasts the connection, as the security-headers hook's await can.
+    app.addHook('onRequest', async (_request, reply) => {
+      reply.raw.socket?.destroy();
+      if (!reply.raw.closed) await new Promise((resolve) => reply.raw.once('close', resolve));
+    });
+    await app.register(drainPlugin);
+    // After the drain plugin's own onSend hook: the request has then been through all of it.
+    app.addHook('onSend', async () => replied());
+    app.get('/', async () => ({ ok: true }));
+    const address = await app.listen({ port: 0, host: '127.0.0.1' });
+    const socket = connect(Number(new URL(address).port), '127.0.0.1');
+    socket.on('error', () => {});
+    socket.write('GET / HTTP/1.1\r\nhost: x\r\n\r\n');
+    await done;
+    expect(await settled(app.drain())).toBe(true);
+  });
+
   it('resolves at once when nothing is in flight, and after a finished request', async () => {
     const { app, port, finish } = await appWithSlowRoute();
     finish();
