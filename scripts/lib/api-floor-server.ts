@@ -3,9 +3,11 @@
  * no framework, session, validation or hooks. What is left is the database and the wire, so the
  * API's share of this server's rate is what its own work costs.
  *
- * GET answers the first page of READER_ID's tasks with their count, as the list does; POST inserts
- * the JSON body as a task of WRITER_ID's and answers the row, as a create does. Run with
- * `node scripts/lib/api-floor-server.ts`; DATABASE_URL, POOL_MAX, READER_ID, WRITER_ID, HOST, PORT.
+ * GET /?user=<id> answers the first page of that user's tasks with their count, as the list does;
+ * POST inserts the JSON body as a task of WRITER_ID's and answers the row, as a create does. With
+ * PREPARED set, both statements are named, so PostgreSQL parses and plans each once per
+ * connection, as the API's are. Run with `node scripts/lib/api-floor-server.ts`; DATABASE_URL,
+ * POOL_MAX, WRITER_ID, PREPARED, HOST, PORT.
  */
 import { createServer, type ServerResponse } from 'node:http';
 import pg from 'pg';
@@ -27,17 +29,22 @@ function send(res: ServerResponse, status: number, value: unknown) {
   res.end(body);
 }
 
+const named = (name: string, text: string) => (process.env.PREPARED ? { name, text } : { text });
+const list = named('floor_list', LIST);
+const insert = named('floor_insert', INSERT);
+
 const server = createServer(async (req, res) => {
   if (req.method === 'POST') {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const task = JSON.parse(Buffer.concat(chunks).toString('utf8'));
     const values = [process.env.WRITER_ID, task.title, task.description ?? null, task.priority ?? 'medium'];
-    const { rows } = await pool.query(INSERT, [...values, task.dueDate ?? null, task.tags ?? []]);
+    const { rows } = await pool.query({ ...insert, values: [...values, task.dueDate ?? null, task.tags ?? []] });
     send(res, 201, rows[0]);
     return;
   }
-  const { rows } = await pool.query(LIST, [process.env.READER_ID]);
+  const user = new URL(req.url ?? '/', 'http://floor').searchParams.get('user');
+  const { rows } = await pool.query({ ...list, values: [user] });
   const tasks = rows.map(({ total: _total, ...task }) => task);
   send(res, 200, { tasks, total: rows[0]?.total ?? 0, limit: 50, offset: 0 });
 });
