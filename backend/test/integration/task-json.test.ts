@@ -213,4 +213,22 @@ describe('prepared statements', () => {
     if (TEST_DB === 'postgres') expect(held).toBeGreaterThan(0);
     expect(held).toBeLessThanOrEqual(TEST_DB === 'postgres' ? MAX_NAMES : 0);
   });
+
+  it('plans each run for its user, never one plan for all users', async () => {
+    const user = await signUp(ctx.app);
+    const plans = await ctx.db.database.withConnection(async (db) => {
+      for (let run = 0; run < 12; run += 1) await taskPageText(db, user.id, { sort: 'title' });
+      const [row] = (
+        (await db.execute(
+          sql`select coalesce(sum(generic_plans), 0)::int as generic, coalesce(sum(custom_plans), 0)::int as custom
+              from pg_prepared_statements`,
+        )) as unknown as { rows: { generic: number; custom: number }[] }
+      ).rows;
+      return row!;
+    });
+    expect(plans.generic).toBe(0);
+    // PGlite runs every statement unnamed: none is kept.
+    if (TEST_DB === 'postgres') expect(plans.custom).toBeGreaterThanOrEqual(12);
+    else expect(plans.custom).toBe(0);
+  });
 });
