@@ -3630,3 +3630,6 @@ export interface operations {
     };
   };
 }
+
+/** The longest text each form field takes, as the API checks it. */
+export const inputLimits = { title: 200, description: 2000, message: 4000 } as const;

@@ -1,8 +1,10 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../shared/api';
+import type { Answer } from '../../shared/api-types';
 import { isUserData, sessionKey } from '../../shared/query-keys';
 
-export type User = { id: string; name: string; email: string };
+/** What the UI shows of the signed-in user. */
+export type User = Pick<Answer<'signIn'>['user'], 'id' | 'name' | 'email'>;
 type SessionResponse = { user: User } | null;
 
 export function useSession() {

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { inputLimits } from '../../shared/api-schema';
 import { useConversations, useMessages, useSendMessage, type ChatAction } from './api';
 
 const TOOL_LABELS: Record<string, string> = {
@@ -117,7 +118,7 @@ export function ChatPanel() {
             value={draft}
             onChange={(e) => setDraft(e.target.value)}
             onKeyDown={onKeyDown}
-            maxLength={4000}
+            maxLength={inputLimits.message}
             rows={2}
           />
         </label>

@@ -1,19 +1,14 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../shared/api';
+import type { Answer } from '../../shared/api-types';
 import { tasksKey } from '../../shared/query-keys';
 
-export type ChatAction = { tool: string; args: Record<string, unknown>; ok: boolean; result: unknown };
-export type Message = {
-  id: string;
-  role: 'user' | 'assistant';
-  content: string;
-  actions: ChatAction[];
-  createdAt: string;
-};
-export type Conversation = { id: string; title: string; createdAt: string; updatedAt: string };
-type ConversationPage = { conversations: Conversation[]; total: number; limit: number; offset: number };
-type MessagePage = { messages: Message[]; hasOlder: boolean };
-type ChatReply = { conversationId: string; reply: string; actions: ChatAction[] };
+type ChatReply = Answer<'chat'>;
+export type ChatAction = ChatReply['actions'][number];
+type MessagePage = Answer<'listMessages'>;
+export type Message = MessagePage['messages'][number];
+type ConversationPage = Answer<'listConversations'>;
+export type Conversation = ConversationPage['conversations'][number];
 
 const conversationsKey = ['conversations'] as const;
 const messagesKey = (id: string) => ['messages', id] as const;

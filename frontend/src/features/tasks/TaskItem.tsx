@@ -1,4 +1,5 @@
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
+import { inputLimits } from '../../shared/api-schema';
 import { parseTags, useUpdateTask, type Priority, type Task, type TaskPatch } from './api';
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', timeZone: 'UTC' });
@@ -77,7 +78,7 @@ export function TaskItem({ task, onDelete }: Props) {
             aria-invalid={titleMissing}
             aria-describedby={titleMissing ? `edit-error-${task.id}` : undefined}
             defaultValue={task.title}
-            maxLength={200}
+            maxLength={inputLimits.title}
             autoFocus
           />
           <select name="priority" aria-label="Edit priority" defaultValue={task.priority}>
@@ -90,7 +91,7 @@ export function TaskItem({ task, onDelete }: Props) {
             name="description"
             aria-label="Edit description"
             defaultValue={task.description ?? ''}
-            maxLength={2000}
+            maxLength={inputLimits.description}
             rows={2}
           />
           <input name="tags" aria-label="Edit tags" defaultValue={task.tags.join(', ')} placeholder="home, errands" />

@@ -23,7 +23,7 @@ describe('TasksPanel', () => {
     expect(screen.getByText('high')).toBeTruthy();
     expect(screen.getByText('#home')).toBeTruthy();
     await userEvent.click(screen.getByText('Completed'));
-    await waitFor(() => expect(queries).toContain('?status=completed&sort=created&limit=50'));
+    await waitFor(() => expect(queries).toContain('?status=completed&sort=created'));
   });
 
   it('keeps "Give the task a title" when the list first arrives after the click, and drops it when the list changes', async () => {
@@ -68,27 +68,34 @@ describe('TasksPanel', () => {
     await waitFor(() => expect(screen.queryByRole('checkbox', { name: 'Doomed task' })).toBeNull());
   });
 
-  it('pages through a long list, and starts again at the first page when a filter changes', async () => {
+  it("pages through a long list by the server's page size, and starts again at the first page when a filter changes", async () => {
     const all = Array.from({ length: 120 }, (_, i) => task(`Task ${i + 1}`));
+    // Not the API's default: the pager must follow what the server answers.
+    const limit = 40;
     const offsets: string[] = [];
     server.use(
       http.get('*/api/tasks', ({ request }) => {
         const params = new URL(request.url).searchParams;
+        expect(params.has('limit')).toBe(false);
         const offset = Number(params.get('offset') ?? 0);
         offsets.push(String(offset));
-        return HttpResponse.json(pageOf(all.slice(offset, offset + 50), { total: all.length, offset }));
+        return HttpResponse.json(pageOf(all.slice(offset, offset + limit), { total: all.length, limit, offset }));
       }),
     );
     renderWithQuery(<TasksPanel />);
-    expect(await screen.findByText('1–50 of 120')).toBeTruthy();
+    expect(await screen.findByText('1–40 of 120')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Previous' })).toHaveProperty('disabled', true);
     await userEvent.click(screen.getByRole('button', { name: 'Next' }));
-    expect(await screen.findByRole('checkbox', { name: 'Task 51' })).toBeTruthy();
+    expect(await screen.findByRole('checkbox', { name: 'Task 41' })).toBeTruthy();
     await userEvent.click(screen.getByRole('button', { name: 'Next' }));
-    expect(await screen.findByText('101–120 of 120')).toBeTruthy();
+    expect(await screen.findByText('81–120 of 120')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Next' })).toHaveProperty('disabled', true);
+    await userEvent.click(screen.getByRole('button', { name: 'Previous' }));
+    expect(await screen.findByText('41–80 of 120')).toBeTruthy();
     await userEvent.click(screen.getByText('Pending'));
-    expect(await screen.findByText('1–50 of 120')).toBeTruthy();
-    expect(offsets).toEqual(['0', '50', '100', '0']);
+    expect(await screen.findByText('1–40 of 120')).toBeTruthy();
+    // A page seen before may be fetched again in the background: which pages, not how often.
+    expect(new Set(offsets)).toEqual(new Set(['0', '40', '80']));
+    expect(offsets.at(-1)).toBe('0');
   });
 });

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { inputLimits } from '../../shared/api-schema';
 import {
-  PAGE_SIZE,
   parseTags,
   useAddTask,
   useDeleteTask,
@@ -80,7 +80,7 @@ export function TasksPanel() {
           Task title
           <input
             name="title"
-            maxLength={200}
+            maxLength={inputLimits.title}
             placeholder="What needs doing?"
             aria-invalid={titleMissing || undefined}
             onChange={() => {
@@ -93,7 +93,7 @@ export function TasksPanel() {
           <summary>More</summary>
           <label>
             Description
-            <textarea name="description" maxLength={2000} rows={2} />
+            <textarea name="description" maxLength={inputLimits.description} rows={2} />
           </label>
           <label>
             Priority
@@ -203,13 +203,17 @@ function Pager({ page, onOffset }: { page: TaskPage; onOffset: (offset: number) 
   const last = Math.min(page.offset + page.tasks.length, page.total);
   return (
     <nav className="pager" aria-label="Pages of tasks">
-      <button type="button" disabled={page.offset === 0} onClick={() => onOffset(Math.max(0, page.offset - PAGE_SIZE))}>
+      <button
+        type="button"
+        disabled={page.offset === 0}
+        onClick={() => onOffset(Math.max(0, page.offset - page.limit))}
+      >
         Previous
       </button>
       <span aria-live="polite">
         {first}–{last} of {page.total}
       </span>
-      <button type="button" disabled={last >= page.total} onClick={() => onOffset(page.offset + PAGE_SIZE)}>
+      <button type="button" disabled={last >= page.total} onClick={() => onOffset(page.offset + page.limit)}>
         Next
       </button>
     </nav>

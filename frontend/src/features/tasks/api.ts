@@ -1,40 +1,19 @@
 import { useMutation, useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { api } from '../../shared/api';
+import type { Answer, QueryOf, RequestBody } from '../../shared/api-types';
 import { tasksKey } from '../../shared/query-keys';
 
-export type Priority = 'low' | 'medium' | 'high';
-export type Task = {
-  id: string;
-  title: string;
-  description: string | null;
-  completed: boolean;
-  priority: Priority;
-  dueDate: string | null;
-  tags: string[];
-  createdAt: string;
-  updatedAt: string;
-  /** One more at every change: sent back as If-Match, so a save based on an old read is refused. */
-  version: number;
-};
-export type TaskFilters = {
-  status: 'all' | 'pending' | 'completed';
+/** One page of the list, and how many tasks match in all. */
+export type TaskPage = Answer<'listTasks'>;
+export type Task = TaskPage['tasks'][number];
+export type Priority = Task['priority'];
+export type TaskFilters = Required<Pick<QueryOf<'listTasks'>, 'status' | 'sort'>> & {
   q: string;
-  sort: 'created' | 'due' | 'priority' | 'title';
   /** Where the page starts in the filtered list. */
   offset: number;
 };
-/** One page of the list, and how many tasks match in all. */
-export type TaskPage = { tasks: Task[]; total: number; limit: number; offset: number };
-
-export const PAGE_SIZE = 50;
-export type NewTask = {
-  title: string;
-  description?: string;
-  priority?: Priority;
-  dueDate?: string | null;
-  tags?: string[];
-};
-export type TaskPatch = Partial<Omit<NewTask, 'description'>> & { description?: string | null; completed?: boolean };
+export type NewTask = RequestBody<'createTask'>;
+export type TaskPatch = RequestBody<'updateTask'>;
 
 /** "home, errands" as the API's tags: trimmed, no empty ones. */
 export const parseTags = (text: string): string[] =>
@@ -46,7 +25,6 @@ export const parseTags = (text: string): string[] =>
 function query(filters: TaskFilters): string {
   const params = new URLSearchParams({ status: filters.status, sort: filters.sort });
   if (filters.q.trim()) params.set('q', filters.q.trim());
-  params.set('limit', String(PAGE_SIZE));
   if (filters.offset > 0) params.set('offset', String(filters.offset));
   return `/api/tasks?${params}`;
 }
