@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { errorBody } from '../errors.js';
+import { ApiError, errorBody } from '../errors.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -43,6 +43,14 @@ export default fp(
     app.addHook('onSend', async (_request, reply) => {
       replied.get(reply.raw)?.();
       replied.delete(reply.raw);
+    });
+
+    // Fastify reads a body from the request stream after the onRequest hooks; if the client left
+    // while one of them awaited, that stream is destroyed and the read waits forever, holding the
+    // request in flight. Nobody is there for the answer: the request ends here instead.
+    app.addHook('preParsing', (request, _reply, payload, done) => {
+      if (request.raw.destroyed) done(new ApiError(499, 'CLIENT_GONE', 'The client left before its request was read'));
+      else done(null, payload);
     });
 
     app.decorate('isDraining', () => draining);

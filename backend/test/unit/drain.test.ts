@@ -69,6 +69,35 @@ describe('drain', () => {
     expect(await settled(app.drain())).toBe(true);
   });
 
+  it('ends a request whose client left before its body was read, without running its handler', async () => {
+    const app = Fastify();
+    apps.push(app);
+    let replied!: () => void;
+    const done = new Promise<void>((resolve) => (replied = resolve));
+    app.addHook('onRequest', async (_request, reply) => {
+      reply.raw.socket?.destroy();
+      if (!reply.raw.closed) await new Promise((resolve) => reply.raw.once('close', resolve));
+    });
+    await app.register(drainPlugin);
+    app.addHook('onSend', async () => replied());
+    let handled = false;
+    app.post('/', async () => {
+      handled = true;
+      return { ok: true };
+    });
+    const address = await app.listen({ port: 0, host: '127.0.0.1' });
+    const socket = connect(Number(new URL(address).port), '127.0.0.1');
+    socket.on('error', () => {});
+    const body = '{"title":"x"}';
+    socket.write(
+      `POST / HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\ncontent-length: ${body.length}\r\n\r\n${body}`,
+    );
+    // Without the drain plugin's preParsing hook, the body is never read and this never comes.
+    await done;
+    expect(handled).toBe(false);
+    expect(await settled(app.drain())).toBe(true);
+  });
+
   it('resolves at once when nothing is in flight, and after a finished request', async () => {
     const { app, port, finish } = await appWithSlowRoute();
     finish();
