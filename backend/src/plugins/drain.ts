@@ -18,10 +18,13 @@ export default fp(
     let onIdle: (() => void) | undefined;
     const replied = new WeakMap<object, () => void>();
 
-    app.addHook('onRequest', async (_request, reply) => {
+    // Callback hooks, as they never wait: an async one costs a promise on every request.
+    app.addHook('onRequest', (_request, reply, done) => {
       if (draining) {
         reply.header('connection', 'close').header('retry-after', '1');
-        return reply.status(503).send(errorBody('SHUTTING_DOWN', 'The server is shutting down: retry the request'));
+        // Answered here: done is not called, so no later hook or handler runs.
+        reply.status(503).send(errorBody('SHUTTING_DOWN', 'The server is shutting down: retry the request'));
+        return;
       }
       inFlight += 1;
       // Done when the response has closed and the handler has sent its reply: 'close' alone also
@@ -38,11 +41,13 @@ export default fp(
       if (reply.raw.closed) settle();
       else reply.raw.once('close', settle);
       replied.set(reply.raw, settle);
+      done();
     });
     // Runs once per reply, for a handler's result, an error or a 404 alike, before it is written.
-    app.addHook('onSend', async (_request, reply) => {
+    app.addHook('onSend', (_request, reply, payload, done) => {
       replied.get(reply.raw)?.();
       replied.delete(reply.raw);
+      done(null, payload);
     });
 
     // Fastify reads a body from the request stream after the onRequest hooks; if the client left

@@ -23,23 +23,25 @@ export default fp(
       parseJson(request, text, done);
     });
 
-    app.addHook('onRequest', async (request) => {
+    // Callback hooks: they never wait, and an async one costs a promise on every request.
+    app.addHook('onRequest', (request, _reply, done) => {
       const { httpVersionMajor, httpVersionMinor } = request.raw;
       if (httpVersionMajor === 1 && httpVersionMinor === 1 && request.headers.host === undefined) {
-        throw new ApiError(400, 'BAD_REQUEST', 'headers: an HTTP/1.1 request must send Host', 'headers');
+        done(new ApiError(400, 'BAD_REQUEST', 'headers: an HTTP/1.1 request must send Host', 'headers'));
+        return;
       }
       const url = request.raw.url ?? '/';
       const query = url.indexOf('?');
       const reason = nonCanonicalReason(query === -1 ? url : url.slice(0, query));
-      if (reason) throw new ApiError(400, 'NON_CANONICAL_PATH', `url: the path ${reason}`, 'url');
+      done(reason ? new ApiError(400, 'NON_CANONICAL_PATH', `url: the path ${reason}`, 'url') : undefined);
     });
 
-    app.addHook('preValidation', async (request) => {
+    app.addHook('preValidation', (request, _reply, done) => {
       const problem =
         findInputProblem(request.params, 'params') ??
         findInputProblem(request.query, 'query') ??
         findInputProblem(request.body, 'body');
-      if (problem) throw new ApiError(400, 'VALIDATION_ERROR', problem.message, problem.field);
+      done(problem ? new ApiError(400, 'VALIDATION_ERROR', problem.message, problem.field) : undefined);
     });
   },
   { name: 'input' },

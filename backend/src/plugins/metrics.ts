@@ -39,7 +39,7 @@ export default fp(
     pool('db_pool_connections_idle', 'Database connections idle', (s) => s.idle);
     pool('db_pool_requests_waiting', 'Queries waiting for a database connection', (s) => s.waiting);
 
-    app.addHook('onResponse', async (request, reply) => {
+    app.addHook('onResponse', (request, reply, done) => {
       const labels = {
         method: request.method,
         route: request.routeOptions.url ?? 'unmatched',
@@ -47,6 +47,7 @@ export default fp(
       };
       requests.inc(labels);
       duration.observe(labels, reply.elapsedTime / 1000);
+      done();
     });
 
     const schema = {

@@ -41,8 +41,9 @@ function decode(value: string): string {
  * session cookie, an unexpired session row), in one query. Better Auth's own getSession costs
  * about 5 ms of CPU per call, which capped the API at a few hundred requests per second.
  *
- * A valid session is remembered for `cacheMs`, keyed by the token's hash, so most requests make
- * no query for it. `forget` drops a user's entries at once (sign-out, password change); another
+ * A valid session is remembered for `cacheMs`, keyed by the hash of the token as sent (its
+ * signature included), so most requests make no query and no signature check for it: only a string
+ * that passed the check once finds an entry. `forget` drops a user's entries at once (sign-out, password change); another
  * replica may accept a signed-out token until its own entry expires.
  */
 export function createSessionLookup(db: Db, secret: string, cookieName: string, cacheMs: number) {
@@ -76,14 +77,14 @@ export function createSessionLookup(db: Db, secret: string, cookieName: string, 
     const raw = bearerOrCookie(request, cookieName);
     if (!raw) return { kind: 'none' };
     const value = decode(raw);
+    const key = createHash('sha256').update(value).digest('base64');
+    const now = Date.now();
+    const cached = cache.get(key);
+    if (cached && cached.until > now) return { kind: 'valid', user: cached.user };
     const dot = value.lastIndexOf('.');
     // Like Better Auth's bearer plugin, an API client may send the token without its signature.
     const token = dot === -1 ? value : value.slice(0, dot);
     if (dot !== -1 && !signedBy(token, value.slice(dot + 1))) return { kind: 'none' };
-    const key = createHash('sha256').update(token).digest('base64');
-    const now = Date.now();
-    const cached = cache.get(key);
-    if (cached && cached.until > now) return { kind: 'valid', user: cached.user };
     const found = await fromDatabase(token);
     if (!found) return { kind: 'none' };
     if (found.refreshAt <= Date.now()) return { kind: 'refresh', userId: found.user.id };
