@@ -192,7 +192,7 @@ const e2eKind = new NormalJob('e2e-kind', {
     npmRun('cluster:deploy -- --skip-build', { minutes: 15 }),
     hostsAdd(),
     npmRun('test:e2e', { env: { E2E_BASE_URL: PUBLIC_URL, TEST_REPORT: 'e2e-kind' }, minutes: 15 }),
-    npmRun('cluster:test'),
+    npmRun('cluster:helm-test'),
     npmRun('test:cluster', { env: { TEST_REPORT: 'cluster' }, minutes: 15 }),
     summary('e2e-kind', 'End to end on kind'),
     summary('cluster', 'Cluster faults'),

@@ -130,7 +130,7 @@ const minikube = new NormalJob('minikube', {
   }),
   hostsAdd('${{ steps.ip.outputs.ip }}'),
   npmRun('test:e2e', { env: { E2E_BASE_URL: PUBLIC_URL }, minutes: 15 }),
-  npmRun('cluster:test'),
+  npmRun('cluster:helm-test'),
   ...clusterDiagnostics({ 'ingress-namespace': INGRESS_NAMESPACE }),
 ]);
 

@@ -2,7 +2,7 @@
  * npm run cluster:up [-- --minikube | --offline] [--dry-run]
  * npm run cluster:deploy [-- --minikube | --offline] [--skip-build] [--namespace todo] [--dry-run]
  * npm run cluster:down [-- --minikube] [--delete-cluster] [--images] [--dry-run]
- * npm run cluster:test [-- --namespace todo] — helm test of the release
+ * npm run cluster:helm-test [-- --namespace todo] — helm test of the release
  *
  * kind by default, from kind-config.yaml; Minikube with --minikube (4 GB, 2 CPUs, ingress and
  * metrics-server addons). When kind's node image cannot be pulled (or with --offline), cluster:up
@@ -50,10 +50,10 @@ const TOOLS: Record<string, Tool> = {
 };
 
 const CLI = {
-  usage: 'npm run cluster:up | cluster:deploy | cluster:down | cluster:test -- [options]',
+  usage: 'npm run cluster:up | cluster:deploy | cluster:down | cluster:helm-test -- [options]',
   about:
     'up makes the cluster (kind from kind-config.yaml, or Minikube); deploy builds and loads the images and\n' +
-    'installs the chart with Helm; down uninstalls it (and more on request); test runs helm test.\n' +
+    'installs the chart with Helm; down uninstalls it (and more on request); helm-test runs helm test.\n' +
     'Every command is printed before it runs.',
   options: {
     minikube: {
@@ -298,7 +298,8 @@ if (isMain(import.meta.url)) {
   try {
     const o: Options = parseCommandLine(args, CLI);
     const provider = o.minikube ? TOOLS.minikube! : TOOLS.kind!;
-    const needs = (command === 'down' && !o['delete-cluster']) || command === 'test' ? [] : [TOOLS.docker!, provider];
+    const needs =
+      (command === 'down' && !o['delete-cluster']) || command === 'helm-test' ? [] : [TOOLS.docker!, provider];
     const missing = missingTools(needs);
     if (missing.length && !o['dry-run']) throw new Error(missing.join('; '));
     for (const line of missing) console.log(`(dry run) ${line}`);
@@ -308,7 +309,7 @@ if (isMain(import.meta.url)) {
       up: () => upPlan(o),
       deploy: () => deployPlan(o, helm, kubectl, offline),
       down: () => downPlan(o, helm),
-      test: () => [
+      'helm-test': () => [
         {
           title: 'helm test: the API, the UI and its proxy, through the Services',
           command: [helm, 'test', RELEASE, '--namespace', o.namespace, '--logs'],
@@ -317,7 +318,7 @@ if (isMain(import.meta.url)) {
     };
     const offline = command === 'deploy' && !o.minikube && (o.offline || (!o['dry-run'] && offlineCluster()));
     const plan = plans[command ?? ''];
-    if (!plan) throw new Error('usage: tsx scripts/cluster/cluster.ts up | deploy | down | test [options]');
+    if (!plan) throw new Error('usage: tsx scripts/cluster/cluster.ts up | deploy | down | helm-test [options]');
     execute(plan(), o['dry-run']);
     if (command === 'deploy' && !o['dry-run']) {
       console.log(
