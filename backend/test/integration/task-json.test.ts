@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { MAX_NAMES } from '../../src/db/prepared.js';
 import { CONTROL_CHARACTERS } from '../../src/http/input-check.js';
-import { SORTS, STATUSES, taskJson, taskPage, type Task } from '../../src/tasks/schemas.js';
+import { SORTS, STATUSES, taskJson, taskPage, type ListTasksQuery, type Task } from '../../src/tasks/schemas.js';
 import { taskPageText } from '../../src/tasks/service.js';
 import { signUp, useTestApp, type TestUser } from '../helpers/app.js';
 import { TEST_DB } from '../helpers/database.js';
@@ -70,17 +70,7 @@ describe('tasks as PostgreSQL writes them', () => {
   });
 });
 
-type Query = {
-  status?: 'all' | 'pending' | 'completed';
-  priority?: 'low' | 'medium' | 'high';
-  q?: string;
-  dueFrom?: string;
-  dueTo?: string;
-  sort?: 'created' | 'due' | 'priority' | 'title';
-  order?: 'asc' | 'desc';
-  limit?: number;
-  offset?: number;
-};
+type Query = ListTasksQuery;
 
 const RANK = { low: 1, medium: 2, high: 3 } as const;
 

@@ -47,53 +47,53 @@ describe('drain', () => {
     expect(app.isDraining()).toBe(true);
   });
 
-  it('counts nothing in flight for a request whose client left before the drain hook ran', async () => {
+  /**
+   * An app whose client leaves while an earlier onRequest hook still awaits (as the session lookup
+   * can), with `request` sent; `replied` resolves once a reply went through the drain plugin's
+   * onSend hook.
+   */
+  async function appWhoseClientLeaves(route: (app: ReturnType<typeof Fastify>) => void, request: string) {
     const app = Fastify();
     apps.push(app);
-    let replied!: () => void;
-    const done = new Promise<void>((resolve) => (replied = resolve));
-    // An earlier hook that outlasts the connection, as the security-headers hook's await can.
+    let sent!: () => void;
+    const replied = new Promise<void>((resolve) => (sent = resolve));
     app.addHook('onRequest', async (_request, reply) => {
       reply.raw.socket?.destroy();
       if (!reply.raw.closed) await new Promise((resolve) => reply.raw.once('close', resolve));
     });
     await app.register(drainPlugin);
-    // After the drain plugin's own onSend hook: the request has then been through all of it.
-    app.addHook('onSend', async () => replied());
-    app.get('/', async () => ({ ok: true }));
+    // Registered after the drain plugin, so it runs after the drain plugin's own onSend hook.
+    app.addHook('onSend', async () => sent());
+    route(app);
     const address = await app.listen({ port: 0, host: '127.0.0.1' });
     const socket = connect(Number(new URL(address).port), '127.0.0.1');
     socket.on('error', () => {});
-    socket.write('GET / HTTP/1.1\r\nhost: x\r\n\r\n');
-    await done;
+    socket.write(request);
+    return { app, replied };
+  }
+
+  it('counts nothing in flight for a request whose client left before the drain hook ran', async () => {
+    const { app, replied } = await appWhoseClientLeaves(
+      (app) => app.get('/', async () => ({ ok: true })),
+      'GET / HTTP/1.1\r\nhost: x\r\n\r\n',
+    );
+    await replied;
     expect(await settled(app.drain())).toBe(true);
   });
 
   it('ends a request whose client left before its body was read, without running its handler', async () => {
-    const app = Fastify();
-    apps.push(app);
-    let replied!: () => void;
-    const done = new Promise<void>((resolve) => (replied = resolve));
-    app.addHook('onRequest', async (_request, reply) => {
-      reply.raw.socket?.destroy();
-      if (!reply.raw.closed) await new Promise((resolve) => reply.raw.once('close', resolve));
-    });
-    await app.register(drainPlugin);
-    app.addHook('onSend', async () => replied());
     let handled = false;
-    app.post('/', async () => {
-      handled = true;
-      return { ok: true };
-    });
-    const address = await app.listen({ port: 0, host: '127.0.0.1' });
-    const socket = connect(Number(new URL(address).port), '127.0.0.1');
-    socket.on('error', () => {});
     const body = '{"title":"x"}';
-    socket.write(
+    const { app, replied } = await appWhoseClientLeaves(
+      (app) =>
+        app.post('/', async () => {
+          handled = true;
+          return { ok: true };
+        }),
       `POST / HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\ncontent-length: ${body.length}\r\n\r\n${body}`,
     );
     // Without the drain plugin's preParsing hook, the body is never read and this never comes.
-    await done;
+    await replied;
     expect(handled).toBe(false);
     expect(await settled(app.drain())).toBe(true);
   });
