@@ -42,9 +42,10 @@ function decode(value: string): string {
  * about 5 ms of CPU per call, which capped the API at a few hundred requests per second.
  *
  * A valid session is remembered for `cacheMs`, keyed by the hash of the token as sent (its
- * signature included), so most requests make no query and no signature check for it: only a string
- * that passed the check once finds an entry. `forget` drops a user's entries at once (sign-out, password change); another
- * replica may accept a signed-out token until its own entry expires.
+ * signature included), so most requests make no query and no signature check for it: only a
+ * string that passed the check once finds an entry. `forget` drops a user's entries at once
+ * (sign-out, password change); another replica may accept a signed-out token until its own entry
+ * expires.
  */
 export function createSessionLookup(db: Db, secret: string, cookieName: string, cacheMs: number) {
   /**
