@@ -245,8 +245,8 @@ async function main() {
       console.log(`| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.errors} | ${of} |`);
     }
     const goals: Record<string, boolean> = {};
-    for (const { scenario, share, p99Ratio } of shares.values()) {
-      const name = pairs.find((pair) => pair.scenario === scenario)!.name;
+    for (const { scenario, name } of chosenPairs) {
+      const { share, p99Ratio } = shares.get(`API: ${name}`)!;
       if (scenario.startsWith('list')) {
         goals[`${name} at >= 85% of its floor, p99 <= 1.5x the floor's`] = share >= 0.85 && p99Ratio <= 1.5;
       }

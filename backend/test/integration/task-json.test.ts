@@ -70,12 +70,10 @@ describe('tasks as PostgreSQL writes them', () => {
   });
 });
 
-type Query = ListTasksQuery;
-
 const RANK = { low: 1, medium: 2, high: 3 } as const;
 
 /** What the list should answer, worked out in plain TypeScript from every task the user has. */
-function model(all: Task[], query: Query) {
+function model(all: Task[], query: ListTasksQuery) {
   const needle = query.q?.toLowerCase();
   const matches = all.filter(
     (t) =>
@@ -147,7 +145,7 @@ describe('every mix of filters, through prepared statements', () => {
       offset: fc.integer({ min: 0, max: 9 }),
     },
     { requiredKeys: [] },
-  ) as fc.Arbitrary<Query>;
+  ) as fc.Arbitrary<ListTasksQuery>;
 
   it('lists what the model lists, whichever shapes were asked for before', async () => {
     await fc.assert(
