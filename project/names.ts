@@ -12,8 +12,14 @@ export const CHART_DIR = `helm/${CHART_NAME}`;
 export const RELEASE = 'todo-chatbot';
 export const NAMESPACE = 'todo';
 export const CLUSTER = 'todo-chatbot';
-/** The namespace of the ingress controller the cluster scripts install. */
-export const INGRESS_NAMESPACE = 'ingress-nginx';
+/**
+ * The ingress controllers of the clusters: Traefik on kind, which cluster:deploy installs
+ * (cluster/traefik.yaml), and Minikube's ingress addon, ingress-nginx.
+ */
+export const INGRESS = {
+  kind: { className: 'traefik', namespace: 'traefik' },
+  minikube: { className: 'nginx', namespace: 'ingress-nginx' },
+} as const;
 /** The name the Ingress answers to; hosts:add points it at the cluster. */
 export const HOST = 'todo.local';
 export const PUBLIC_URL = `http://${HOST}`;

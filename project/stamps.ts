@@ -5,14 +5,23 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CHART_DIR, CLUSTER } from './names.js';
+import { CHART_DIR, CLUSTER, NAMESPACE } from './names.js';
 import { repoRoot } from './root.js';
 import { TOOLCHAIN } from './toolchain.js';
 
 /** One copy: in `file`, each match of `line` (its first group kept) ends with `value`. */
 export type Stamp = { file: string; line: RegExp; value: string };
 
-const { NODE_VERSION, NODE_IMAGE, DEBIAN_IMAGE, POSTGRES_IMAGE, KIND_NODE_IMAGE } = TOOLCHAIN;
+const {
+  NODE_VERSION,
+  NODE_IMAGE,
+  DEBIAN_IMAGE,
+  POSTGRES_IMAGE,
+  KIND_NODE_IMAGE,
+  TRAEFIK_IMAGE,
+  METRICS_SERVER_IMAGE,
+  KUBE_ROUTER_IMAGE,
+} = TOOLCHAIN;
 const dockerfiles = ['docker/backend.Dockerfile', 'docker/frontend.Dockerfile'];
 
 export const STAMPS: Stamp[] = [
@@ -29,6 +38,20 @@ export const STAMPS: Stamp[] = [
   },
   { file: 'kind-config.yaml', line: /^(name: ).*$/gm, value: CLUSTER },
   { file: 'kind-config.yaml', line: /^( *#? *image: )kindest\/node:.*$/gm, value: KIND_NODE_IMAGE },
+  { file: 'cluster/traefik.yaml', line: /^( +image: )traefik:.*$/gm, value: TRAEFIK_IMAGE },
+  // Traefik reads only the release's namespace: its Role and its watch.
+  {
+    file: 'cluster/traefik.yaml',
+    line: /^(kind: Role(?:Binding)?\nmetadata:\n {2}name: traefik\n {2}namespace: ).*$/gm,
+    value: NAMESPACE,
+  },
+  { file: 'cluster/traefik.yaml', line: /^( +- --providers\.kubernetesingress\.namespaces=).*$/gm, value: NAMESPACE },
+  { file: 'cluster/metrics-server.yaml', line: /^( +image: ).*metrics-server:.*$/gm, value: METRICS_SERVER_IMAGE },
+  {
+    file: 'docker/offline/kind-node/files/manifests/default-cni.yaml',
+    line: /^( +image: ).*kube-router:.*$/gm,
+    value: KUBE_ROUTER_IMAGE,
+  },
 ];
 
 export const STAMPED_FILES = [...new Set(STAMPS.map((stamp) => stamp.file))];

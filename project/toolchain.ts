@@ -58,6 +58,13 @@ const NAMES = [
   'ACTIONLINT_VERSION',
   'KUBECONFORM_VERSION',
   'ZIZMOR_VERSION',
+  'TRAEFIK_VERSION',
+  'TRAEFIK_IMAGE',
+  'METRICS_SERVER_VERSION',
+  'METRICS_SERVER_IMAGE',
+  'KUBE_ROUTER_VERSION',
+  'KUBE_ROUTER_IMAGE',
+  'KUBECTL_AI_VERSION',
 ] as const;
 
 function toolchain(): Record<(typeof NAMES)[number], string> {

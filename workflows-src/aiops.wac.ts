@@ -1,5 +1,6 @@
 import { NormalJob, Step, Workflow } from '@github-actions-workflow-ts/lib';
-import { CLUSTER, INGRESS_NAMESPACE } from '../project/names.js';
+import { CLUSTER, INGRESS } from '../project/names.js';
+import { TOOLCHAIN } from '../project/toolchain.js';
 import { checkout, clusterDiagnostics, npmCi, npmRun, RUNNER, setupNode } from './lib/steps.js';
 
 // Secrets cannot appear in a job's `if:`; this job turns "is a key set" into an output.
@@ -40,7 +41,7 @@ const aiops = new NormalJob('aiops', {
     npmRun('cluster:deploy', { minutes: 20 }),
     new Step({
       id: 'install',
-      name: 'Install kubectl-ai v0.0.28 (checksum checked)',
+      name: `Install kubectl-ai ${TOOLCHAIN.KUBECTL_AI_VERSION} (checksum checked)`,
       'timeout-minutes': 5,
       run: 'scripts/aiops/install-kubectl-ai.sh "$HOME/.local/bin"\necho "$HOME/.local/bin" >> "$GITHUB_PATH"',
     }),
@@ -51,7 +52,7 @@ const aiops = new NormalJob('aiops', {
       env: { OPENAI_API_KEY: '${{ secrets.OPENAI_API_KEY }}', GEMINI_API_KEY: '${{ secrets.GEMINI_API_KEY }}' },
       run: 'scripts/aiops/ask.sh',
     }),
-    ...clusterDiagnostics({ 'ingress-namespace': INGRESS_NAMESPACE, 'kind-cluster': CLUSTER }),
+    ...clusterDiagnostics({ 'ingress-namespace': INGRESS.kind.namespace, 'kind-cluster': CLUSTER }),
   ]);
 
 export const aiopsWorkflow = new Workflow('aiops', {

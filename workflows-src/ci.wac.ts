@@ -1,5 +1,5 @@
 import { NormalJob, Step, Workflow } from '@github-actions-workflow-ts/lib';
-import { CLUSTER, INGRESS_NAMESPACE, PUBLIC_URL } from '../project/names.js';
+import { CLUSTER, INGRESS, PUBLIC_URL } from '../project/names.js';
 import { TOOLCHAIN } from '../project/toolchain.js';
 import {
   buildCacheEnv,
@@ -196,7 +196,7 @@ const e2eKind = new NormalJob('e2e-kind', {
     npmRun('test:cluster', { env: { TEST_REPORT: 'cluster' }, minutes: 15 }),
     summary('e2e-kind', 'End to end on kind'),
     summary('cluster', 'Cluster faults'),
-    ...clusterDiagnostics({ 'ingress-namespace': INGRESS_NAMESPACE, 'kind-cluster': CLUSTER }),
+    ...clusterDiagnostics({ 'ingress-namespace': INGRESS.kind.namespace, 'kind-cluster': CLUSTER }),
     keepResultsUnderAct,
     uploadOnFailure('kind-test-results', 'test-results/'),
   ]);

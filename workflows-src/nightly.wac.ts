@@ -1,5 +1,5 @@
 import { NormalJob, Step, Workflow } from '@github-actions-workflow-ts/lib';
-import { CLUSTER, INGRESS_NAMESPACE, PUBLIC_URL } from '../project/names.js';
+import { CLUSTER, INGRESS, PUBLIC_URL } from '../project/names.js';
 import {
   checkout,
   checkoutWithTags,
@@ -131,7 +131,7 @@ const minikube = new NormalJob('minikube', {
   hostsAdd('${{ steps.ip.outputs.ip }}'),
   npmRun('test:e2e', { env: { E2E_BASE_URL: PUBLIC_URL }, minutes: 15 }),
   npmRun('cluster:helm-test'),
-  ...clusterDiagnostics({ 'ingress-namespace': INGRESS_NAMESPACE }),
+  ...clusterDiagnostics({ 'ingress-namespace': INGRESS.minikube.namespace }),
 ]);
 
 export const nightly = new Workflow('nightly', {

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Installs kubectl-ai at a pinned version into ~/.local/bin (or $1), after checking the archive
-# against the checksums file published with the same release.
+# Installs kubectl-ai at toolchain.env's KUBECTL_AI_VERSION into ~/.local/bin (or $1), after
+# checking the archive against the checksums file published with the same release.
 set -euo pipefail
 
-version=v0.0.28
+# shellcheck source=/dev/null
+source "$(dirname "$0")/../../toolchain.env"
+version=$KUBECTL_AI_VERSION
 dest=${1:-$HOME/.local/bin}
 base=https://github.com/GoogleCloudPlatform/kubectl-ai/releases/download/$version
 archive=kubectl-ai_Linux_x86_64.tar.gz

@@ -4,40 +4,29 @@
  * npm run cluster:down [-- --minikube] [--delete-cluster] [--images] [--dry-run]
  * npm run cluster:helm-test [-- --namespace todo] — helm test of the release
  *
- * kind by default, from kind-config.yaml; Minikube with --minikube (4 GB, 2 CPUs, ingress and
- * metrics-server addons). When kind's node image cannot be pulled (or with --offline), cluster:up
- * builds one from Debian packages and Go modules (docker/offline/kind-node, docs/offline.md), and
- * cluster:deploy then loads every image the chart runs and publishes the UI on 127.0.0.1:80
- * without an ingress controller. Every command is printed before it runs; --dry-run only prints them.
+ * kind by default, from kind-config.yaml (two nodes), with Traefik and metrics-server (cluster/);
+ * Minikube with --minikube (4 GB, 2 CPUs, its ingress and metrics-server addons). When kind's node
+ * image cannot be pulled (or with --offline), cluster:up builds one from Debian packages and Go
+ * modules (docker/offline/kind-node, docs/offline.md), and cluster:deploy then loads the database's
+ * image too. Every command is printed before it runs; --dry-run only prints them.
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { load } from 'js-yaml';
 import { IMAGES, imageRef } from '../images/images.js';
 import { repoRoot } from '../../project/root.js';
-import {
-  CHART_DIR,
-  CHART_NAME,
-  CLUSTER,
-  HOST,
-  INGRESS_NAMESPACE,
-  NAMESPACE,
-  PUBLIC_URL,
-  RELEASE,
-} from '../../project/names.js';
+import { CHART_DIR, CHART_NAME, CLUSTER, HOST, INGRESS, NAMESPACE, PUBLIC_URL, RELEASE } from '../../project/names.js';
 import { TOOLCHAIN } from '../../project/toolchain.js';
 import { capture, docker } from '../lib/docker.js';
 import { helmBinary, kubectlBinary } from '../lib/tools.js';
 import { parseCommandLine, type Parsed } from '../lib/cli.js';
 import { isMain } from '../lib/main.js';
+import { addonSteps } from './addons.js';
 import { execute, missingTools, type Step, type Tool } from './plan.js';
 
 const CONTROL_PLANE = `${CLUSTER}-control-plane`; // kind's name for the node's container
 const OFFLINE_NODE_BUILD = 'docker/offline/kind-node/build.sh';
-const OFFLINE_URL = 'http://127.0.0.1';
 const OFFLINE_NODE_IMAGE = `todo-kind-node:${TOOLCHAIN.OFFLINE_KUBERNETES_VERSION}`;
-const INGRESS_NGINX =
-  'https://raw.githubusercontent.com/kubernetes/ingress-nginx/controller-v1.15.1/deploy/static/provider/kind/deploy.yaml';
 
 const TOOLS: Record<string, Tool> = {
   docker: { name: 'docker', binary: docker, install: 'install Docker Engine (Debian: apt-get install docker.io)' },
@@ -88,13 +77,13 @@ function upstreamNodeUnavailable(o: Options): boolean {
   return true;
 }
 
-/** The cluster runs the offline node image: cluster:deploy has no registry and no ingress controller. */
+/** The cluster runs the offline node image: cluster:deploy has no registry to pull the database from. */
 function offlineCluster(): boolean {
   const node = capture(docker, ['inspect', '--format', '{{.Config.Image}}', CONTROL_PLANE]);
   return node.status === 0 && node.stdout.trim() === OFFLINE_NODE_IMAGE;
 }
 
-function upPlan(o: Options): Step[] {
+function upPlan(o: Options, kubectl: string): Step[] {
   if (o.minikube) {
     return [
       {
@@ -117,8 +106,13 @@ function upPlan(o: Options): Step[] {
     ];
   }
   const create = ['kind', 'create', 'cluster', '--config', 'kind-config.yaml', '--wait', '180s'];
+  // kind's --wait covers the control plane; the worker joins on its own time.
+  const nodesReady: Step = {
+    title: 'wait until every node is Ready',
+    command: [kubectl, 'wait', 'node', '--all', '--for=condition=Ready', '--timeout=180s'],
+  };
   if (!upstreamNodeUnavailable(o)) {
-    return [{ title: `create the kind cluster ${CLUSTER} from kind-config.yaml`, command: create }];
+    return [{ title: `create the kind cluster ${CLUSTER} from kind-config.yaml`, command: create }, nodesReady];
   }
   return [
     {
@@ -129,6 +123,7 @@ function upPlan(o: Options): Step[] {
       title: `create the kind cluster ${CLUSTER} from kind-config.yaml, on ${OFFLINE_NODE_IMAGE}`,
       command: [...create, '--image', OFFLINE_NODE_IMAGE],
     },
+    nodesReady,
   ];
 }
 
@@ -140,78 +135,15 @@ function postgresImage(): string {
   return `${values.postgresql.image.repository}:${values.postgresql.image.tag}`;
 }
 
-/** The kind flavour of ingress-nginx, fetched from GitHub: for clusters that can pull its images. */
-const ingressControllerSteps = (kubectl: string): Step[] => [
-  {
-    title: 'install the ingress controller (ingress-nginx, kind flavour)',
-    command: [kubectl, 'apply', '-f', INGRESS_NGINX],
-  },
-  {
-    // rollout status, not `wait pod`: right after the apply the pods may not exist yet. The
-    // controller mounts the webhook certificate the admission job makes: Ready implies both.
-    title: 'wait for the ingress controller',
-    command: [
-      kubectl,
-      '-n',
-      INGRESS_NAMESPACE,
-      'rollout',
-      'status',
-      'deployment/ingress-nginx-controller',
-      '--timeout=300s',
-    ],
-  },
-  {
-    // A second job writes the certificate's CA into the admission webhook; until it has, the API
-    // server cannot call the webhook and refuses every Ingress, the release's among them.
-    title: "wait until the admission webhook trusts the controller's certificate (120 s at most)",
-    command: [
-      'sh',
-      '-c',
-      'for _ in $(seq 1 120); do [ -n "$("$KUBECTL" get validatingwebhookconfiguration ingress-nginx-admission -o jsonpath="{.webhooks[0].clientConfig.caBundle}" 2>/dev/null)" ] && exit 0; sleep 1; done; echo "the admission webhook has no CA bundle after 120 s" >&2; exit 1',
-    ],
-    env: { KUBECTL: kubectl },
-  },
-];
-
-/**
- * Offline, no ingress controller: kube-proxy serves the UI on the node's address, port 80, which
- * kind-config.yaml publishes on 127.0.0.1:80. The UI's nginx proxies /api, /health and /mcp to the
- * API as the Ingress would.
- */
-function publishStep(namespace: string, kubectl: string, nodeAddress: string): Step {
-  const service = {
-    apiVersion: 'v1',
-    kind: 'Service',
-    metadata: { name: `${RELEASE}-edge`, namespace, labels: { 'app.kubernetes.io/part-of': RELEASE } },
-    spec: {
-      selector: { 'app.kubernetes.io/instance': RELEASE, 'app.kubernetes.io/component': 'frontend' },
-      externalIPs: [nodeAddress],
-      ports: [{ name: 'http', port: 80, targetPort: 'http', protocol: 'TCP' }],
-    },
-  };
-  return {
-    title: `publish the UI on the node's port 80 (${nodeAddress}), which kind maps to 127.0.0.1:80`,
-    command: ['sh', '-c', 'printf %s "$MANIFEST" | "$KUBECTL" apply -f -'],
-    env: { MANIFEST: JSON.stringify(service), KUBECTL: kubectl },
-  };
-}
-
-function nodeAddress(): string {
-  const address = capture(docker, [
-    'inspect',
-    '--format',
-    '{{(index .NetworkSettings.Networks "kind").IPAddress}}',
-    CONTROL_PLANE,
-  ]);
-  if (address.status !== 0 || !address.stdout.trim())
-    throw new Error(`cannot read the address of ${CONTROL_PLANE}: ${address.stderr.trim()}`);
-  return address.stdout.trim();
-}
-
 function deployPlan(o: Options, helm: string, kubectl: string, offline: boolean): Step[] {
   const images = [...IMAGES.map(imageRef), ...(offline ? [postgresImage()] : [])];
   const namespace = o.namespace;
   if (o.chart && offline) throw new Error('--chart needs a registry for its images: not on the offline cluster');
+  if (!o.minikube && namespace !== NAMESPACE) {
+    throw new Error(
+      `--namespace ${namespace}: the cluster's Traefik serves the namespace ${NAMESPACE} only (cluster/traefik.yaml)`,
+    );
+  }
   const published = o.chart ? [o.chart, ...(o['chart-version'] ? ['--version', o['chart-version']] : [])] : undefined;
   // A published chart pulls its images from its registry: nothing to build or load.
   const localImages: Step[] = published
@@ -228,9 +160,9 @@ function deployPlan(o: Options, helm: string, kubectl: string, offline: boolean)
               command: ['kind', 'load', 'docker-image', '--name', CLUSTER, ...images],
             },
       ];
+  const ingress = o.minikube ? INGRESS.minikube : INGRESS.kind;
   return [
     ...localImages,
-    ...(o.minikube || offline ? [] : ingressControllerSteps(kubectl)),
     {
       title: `namespace ${namespace}, enforcing Pod Security "restricted"`,
       command: [
@@ -240,8 +172,8 @@ function deployPlan(o: Options, helm: string, kubectl: string, offline: boolean)
       ],
       env: { KUBECTL: kubectl, NS: namespace },
     },
-    // Before the release, so kube-proxy serves it by the time the pods are ready.
-    ...(offline ? [publishStep(namespace, kubectl, o['dry-run'] ? '<node address>' : nodeAddress())] : []),
+    // After the namespace: Traefik's Role is in it.
+    ...(o.minikube ? [] : addonSteps(kubectl)),
     {
       // No --atomic: a failed first install would be deleted before the diagnostics read it.
       title: 'install or upgrade the release, and wait until it is ready',
@@ -255,18 +187,11 @@ function deployPlan(o: Options, helm: string, kubectl: string, offline: boolean)
         namespace,
         // The images built and loaded here; a published chart pulls its own by digest.
         ...(published ? [] : ['--values', `${CHART_DIR}/ci/kind-values.yaml`]),
-        // Offline there is no ingress controller: the UI is published on 127.0.0.1:80, reached as
-        // http://todo.local (hosts:add) like the Ingress, or as http://127.0.0.1.
-        ...(offline
-          ? [
-              '--set',
-              'ingress.enabled=false',
-              '--set',
-              `publicUrl=${PUBLIC_URL}`,
-              '--set',
-              `trustedOrigins={${OFFLINE_URL}}`,
-            ]
-          : []),
+        // Said even where they are the chart's defaults: a published chart may have others.
+        '--set',
+        `ingress.className=${ingress.className}`,
+        '--set-json',
+        `networkPolicy.ingressNamespaceSelector=${JSON.stringify({ matchLabels: { 'kubernetes.io/metadata.name': ingress.namespace } })}`,
         '--wait',
         '--timeout',
         '6m',
@@ -306,7 +231,7 @@ if (isMain(import.meta.url)) {
     const helm = o['dry-run'] ? 'helm' : helmBinary();
     const kubectl = o['dry-run'] ? 'kubectl' : kubectlBinary();
     const plans: Record<string, () => Step[]> = {
-      up: () => upPlan(o),
+      up: () => upPlan(o, kubectl),
       deploy: () => deployPlan(o, helm, kubectl, offline),
       down: () => downPlan(o, helm),
       'helm-test': () => [
@@ -322,9 +247,7 @@ if (isMain(import.meta.url)) {
     execute(plan(), o['dry-run']);
     if (command === 'deploy' && !o['dry-run']) {
       console.log(
-        offline
-          ? `\nready: ${OFFLINE_URL}, and ${PUBLIC_URL} with "127.0.0.1 ${HOST}" in /etc/hosts (sudo npm run hosts:add) (offline cluster: the UI, which proxies the API, without an Ingress)`
-          : `\nready: ${PUBLIC_URL} (this machine needs "127.0.0.1 ${HOST}" in /etc/hosts: sudo npm run hosts:add)`,
+        `\nready: ${PUBLIC_URL} (this machine needs "127.0.0.1 ${HOST}" in /etc/hosts: sudo npm run hosts:add)`,
       );
     }
   } catch (error) {

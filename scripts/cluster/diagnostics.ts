@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { commands, podStates } from '../../.github/actions/cluster-diagnostics/src/collect.js';
 import { helmBinary, kubectlBinary } from '../lib/tools.js';
-import { CLUSTER, INGRESS_NAMESPACE, NAMESPACE, RELEASE } from '../../project/names.js';
+import { CLUSTER, INGRESS, NAMESPACE, RELEASE } from '../../project/names.js';
 import { parseCommandLine } from '../lib/cli.js';
 
 const { namespace } = parseCommandLine(process.argv.slice(2), {
@@ -26,7 +26,7 @@ try {
 } catch {
   console.log(`(no pods listed in ${namespace})`);
 }
-const extra = { ingressNamespace: INGRESS_NAMESPACE, kindCluster: CLUSTER, output: 'test-results' };
+const extra = { ingressNamespace: INGRESS.kind.namespace, kindCluster: CLUSTER, output: 'test-results' };
 for (const command of commands(namespace, RELEASE, pods, extra)) {
   console.log(`\n--- ${command.args.join(' ')}\n${output(command.args)}`);
 }

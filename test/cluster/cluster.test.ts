@@ -16,21 +16,45 @@ const script = (file: string, args: string[], env: Record<string, string> = {}) 
 const cluster = (...args: string[]) => script('scripts/cluster/cluster.ts', args);
 
 describe('cluster scripts', () => {
-  it('plan a deploy: load images, ingress and its webhook, a restricted namespace, a helm upgrade that keeps a failure to read', () => {
-    const { status, out } = cluster('deploy', '--dry-run', '--namespace', 'shop');
+  const commandsOf = (out: string) => out.split('\n').filter((line) => line.startsWith('  $ '));
+  const indexOf = (commands: string[], part: string) => {
+    const index = commands.findIndex((c) => c.includes(part));
+    expect(index, `a command with ${part}`).toBeGreaterThanOrEqual(0);
+    return index;
+  };
+
+  it('plan a deploy: images, a restricted namespace, Traefik and metrics-server ready, then a helm upgrade that keeps a failure to read', () => {
+    const { status, out } = cluster('deploy', '--dry-run');
     expect(status).toBe(0);
-    const commands = out.split('\n').filter((line) => line.startsWith('  $ '));
+    const commands = commandsOf(out);
     expect(commands[0]).toContain('npm run -s images:build');
     expect(commands[1]).toContain('kind load docker-image --name todo-chatbot todo-backend:dev todo-frontend:dev');
-    expect(out).toContain('pod-security.kubernetes.io/enforce=restricted');
-    expect(out).toMatch(/helm upgrade --install todo-chatbot helm\/todo-chatbot --namespace shop .*--wait --timeout/);
+    const namespace = indexOf(commands, 'pod-security.kubernetes.io/enforce=restricted');
+    const traefik = indexOf(commands, 'apply -f cluster/traefik.yaml');
+    const traefikReady = indexOf(commands, '-n traefik rollout status deployment/traefik');
+    const metricsReady = indexOf(commands, '-n kube-system rollout status deployment/metrics-server');
+    const metricsApi = indexOf(commands, 'API=apiservice/v1beta1.metrics.k8s.io');
+    const install = indexOf(commands, 'helm upgrade --install todo-chatbot helm/todo-chatbot --namespace todo');
+    // Traefik's Role lives in the release's namespace; the metrics API only once its server is ready.
+    expect(namespace).toBeLessThan(traefik);
+    expect(metricsReady).toBeLessThan(metricsApi);
+    expect(Math.max(traefikReady, metricsApi)).toBeLessThan(install);
+    expect(commands[install]).toContain('--set ingress.className=traefik');
+    expect(commands[install]).toContain(
+      `--set-json 'networkPolicy.ingressNamespaceSelector={"matchLabels":{"kubernetes.io/metadata.name":"traefik"}}'`,
+    );
+    expect(commands[install]).toMatch(/--wait --timeout/);
     // --atomic would delete a failed first install before the diagnostics could read it.
     expect(out).not.toContain('--atomic');
-    const waits = commands.map((c, i) => [c, i] as const);
-    const webhook = waits.find(([c]) => c.includes('validatingwebhookconfiguration ingress-nginx-admission'))?.[1];
-    const install = waits.find(([c]) => c.includes('helm upgrade --install'))?.[1];
-    expect(webhook, 'the admission webhook is waited for').toBeDefined();
-    expect(webhook!).toBeLessThan(install!);
+    expect(out).not.toContain('ingress-nginx');
+  });
+
+  it('refuse a namespace that Traefik does not serve, by name', () => {
+    const { status, err } = cluster('deploy', '--dry-run', '--namespace', 'shop');
+    expect(status).toBe(1);
+    expect(err.trim()).toBe(
+      "cluster:deploy: --namespace shop: the cluster's Traefik serves the namespace todo only (cluster/traefik.yaml)",
+    );
   });
 
   it('plan Minikube with its addons and no ingress manifest of ours', () => {
@@ -40,8 +64,11 @@ describe('cluster scripts', () => {
     );
     const deploy = cluster('deploy', '--minikube', '--skip-build', '--dry-run').out;
     expect(deploy).toContain('minikube image load');
-    expect(deploy).not.toContain('ingress-nginx');
+    expect(deploy).not.toContain('cluster/');
     expect(deploy).not.toContain('images:build');
+    // Its ingress addon is ingress-nginx.
+    expect(deploy).toContain('--set ingress.className=nginx');
+    expect(deploy).toContain('"kubernetes.io/metadata.name":"ingress-nginx"');
   });
 
   it('plan an offline cluster: build the node image from Debian and Go modules, create the cluster on it', () => {
@@ -52,6 +79,7 @@ describe('cluster scripts', () => {
     expect(commands).toEqual([
       '  $ bash docker/offline/kind-node/build.sh',
       `  $ kind create cluster --config kind-config.yaml --wait 180s --image todo-kind-node:${version}`,
+      '  $ kubectl wait node --all --for=condition=Ready --timeout=180s',
     ]);
   });
 
@@ -70,20 +98,13 @@ describe('cluster scripts', () => {
     );
   });
 
-  it('plan an offline deploy: the database image loaded too, the UI on port 80 without ingress-nginx', () => {
+  it('plan an offline deploy: the database image loaded too, the same Ingress and add-ons as on GitHub', () => {
     const { status, out } = cluster('deploy', '--offline', '--skip-build', '--dry-run');
     expect(status).toBe(0);
     expect(out).toMatch(/kind load docker-image --name todo-chatbot todo-backend:dev todo-frontend:dev postgres:\S+/);
-    expect(out).not.toContain('ingress-nginx');
-    expect(out).toContain(
-      "--set ingress.enabled=false --set publicUrl=http://todo.local --set 'trustedOrigins={http://127.0.0.1}'",
-    );
-    const manifest = /MANIFEST='([^']+)'/.exec(out)?.[1];
-    expect(JSON.parse(manifest!)).toMatchObject({
-      kind: 'Service',
-      metadata: { name: 'todo-chatbot-edge', namespace: 'todo' },
-      spec: { externalIPs: ['<node address>'], ports: [{ port: 80, targetPort: 'http' }] },
-    });
+    const online = cluster('deploy', '--skip-build', '--dry-run').out;
+    const withoutLoad = (text: string) => commandsOf(text).filter((c) => !c.includes('kind load'));
+    expect(withoutLoad(out)).toEqual(withoutLoad(online));
   });
 
   it('name the missing tool and how to install it, in one line, with exit code 1', () => {

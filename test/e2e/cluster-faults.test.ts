@@ -1,32 +1,25 @@
-import { execFile, execFileSync } from 'node:child_process';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHART_DIR, NAMESPACE, PUBLIC_URL, RELEASE } from '../../project/names.js';
-import { repoRoot } from '../../project/root.js';
-import { helmBinary, kubectlBinary } from '../../scripts/lib/tools.js';
+import { CHART_DIR, RELEASE } from '../../project/names.js';
 import { healthIs, StackClient, uniqueEmail } from './client.js';
+import {
+  baseURL,
+  helm,
+  helmAsync,
+  kubectl,
+  kubectlAsync,
+  load as loadOf,
+  name,
+  namespace,
+  selector,
+} from './release.js';
 
 // Faults against the release that npm run cluster:deploy installed (npm run test:cluster):
 // an upgrade under load, pods deleted, scaling, a rollback. Reached through the Ingress.
-const baseURL = (process.env.E2E_BASE_URL ?? PUBLIC_URL).replace(/\/$/, '');
-const namespace = process.env.NAMESPACE ?? NAMESPACE;
 // What the upgrade goes to: this checkout's chart, or UPGRADE_CHART (at UPGRADE_CHART_VERSION) over
 // an older release, as the release workflow does with the previous release and the new one.
 const upgradeTo = process.env.UPGRADE_CHART
   ? [process.env.UPGRADE_CHART.toLowerCase(), '--version', (process.env.UPGRADE_CHART_VERSION ?? '').replace(/^v/, '')]
   : [CHART_DIR];
-const run = (binary: string, args: string[]) =>
-  execFileSync(binary, args, { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-// While the load runs: a synchronous child process would stop the load's event loop with it.
-const runAsync = async (binary: string, args: string[]) =>
-  (await promisify(execFile)(binary, args, { cwd: repoRoot, encoding: 'utf8' })).stdout;
-const kubectl = (...args: string[]) => run(kubectlBinary(), ['--namespace', namespace, ...args]);
-const helm = (...args: string[]) => run(helmBinary(), [...args, '--namespace', namespace]);
-const kubectlAsync = (...args: string[]) => runAsync(kubectlBinary(), ['--namespace', namespace, ...args]);
-const helmAsync = (...args: string[]) => runAsync(helmBinary(), [...args, '--namespace', namespace]);
-const name = (component: string) => `${RELEASE}-${component}`;
-const selector = (component: string) =>
-  `app.kubernetes.io/instance=${RELEASE},app.kubernetes.io/component=${component}`;
 
 const user = new StackClient(baseURL);
 let conversationId: string;
@@ -34,33 +27,7 @@ let conversationId: string;
 const snapshot = () => user.snapshot(conversationId);
 const healthy = () => healthIs(baseURL, 200);
 
-/**
- * Requests the task list from several clients until stopped, never retrying; counts what failed.
- * Paced to 8 requests a second in all: the API allows 600 a minute per client address.
- */
-function load(workers = 2, perWorkerEveryMs = 250) {
-  let running = true;
-  const counts = { ok: 0, failed: [] as string[] };
-  const loops = Array.from({ length: workers }, async () => {
-    while (running) {
-      const paced = new Promise((resolve) => setTimeout(resolve, perWorkerEveryMs));
-      const outcome = await user.requestOnce('GET', '/api/tasks').then(
-        (reply) => (reply.status === 200 ? undefined : `HTTP ${reply.status}`),
-        (error: Error) => error.message,
-      );
-      if (outcome) counts.failed.push(outcome);
-      else counts.ok += 1;
-      await paced;
-    }
-  });
-  return {
-    counts,
-    async stop() {
-      running = false;
-      await Promise.all(loops);
-    },
-  };
-}
+const load = () => loadOf(user);
 
 describe(`release ${RELEASE} in namespace ${namespace} at ${baseURL}`, { timeout: 600_000 }, () => {
   let before: Awaited<ReturnType<typeof snapshot>>;

@@ -54,7 +54,14 @@ describe('Renovate', () => {
 
   it('leaves every tool and image version to a tag, except those derived from another or kept by hand', () => {
     const untagged = TOOLCHAIN_ENTRIES.filter((e) => !e.comment.includes('renovate:')).map((e) => e.name);
-    expect(untagged.sort()).toEqual(['DEBIAN_IMAGE', 'KUBECTL_LAYER', 'NODE_IMAGE']);
+    expect(untagged.sort()).toEqual([
+      'DEBIAN_IMAGE',
+      'KUBECTL_LAYER',
+      'KUBE_ROUTER_IMAGE',
+      'METRICS_SERVER_IMAGE',
+      'NODE_IMAGE',
+      'TRAEFIK_IMAGE',
+    ]);
   });
 
   it('leaves the generated and stamped files alone, and writes them again after an upgrade', () => {
@@ -63,7 +70,7 @@ describe('Renovate', () => {
       expect.arrayContaining(['npm run gen:bindings', 'npm run gen:workflows', 'npm run chart:readme']),
     );
     expect(config.postUpgradeTasks.fileFilters).toEqual(
-      expect.arrayContaining([LOCK_FILE, BINDINGS_FILE, '.nvmrc', 'kind-config.yaml']),
+      expect.arrayContaining([LOCK_FILE, BINDINGS_FILE, '.nvmrc', 'kind-config.yaml', 'cluster/*.yaml']),
     );
     expect(readFileSync('.github/dependabot.yml', 'utf8')).not.toMatch(/package-ecosystem: (github-actions|docker)/);
   });

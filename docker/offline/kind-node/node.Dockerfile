@@ -50,17 +50,17 @@ RUN mkdir -p /etc/kubernetes/manifests /etc/cni/net.d /opt/cni \
     && sed -i -E 's/^( *restrict_oom_score_adj) = false/\1 = true/' /etc/containerd/config.toml \
     && grep -q 'restrict_oom_score_adj = true' /etc/containerd/config.toml
 
-# One node, one bridge: pods get addresses from the node's share of the pod subnet, without a
-# CNI daemon to build or preload (kind's kindnetd is not published as a Go module).
-COPY --chmod=0644 files/10-bridge.conflist /etc/cni/net.d/
+# kind applies these after `kubeadm init`: the CNI (kube-router, which writes the node's CNI
+# configuration when it starts) and the storage class.
 COPY --chmod=0644 files/manifests/ /kind/manifests/
 COPY --chmod=0755 bin/kubelet bin/kubeadm bin/kubectl /usr/bin/
 ARG KUBERNETES_VERSION
-# kind reads the version from /kind/version; the cluster's PersistentVolumes are host folders.
+# kind reads the version from /kind/version; the cluster's PersistentVolumes are folders of the
+# control-plane node (every node has them, but kind applies the manifests once), bound to that node.
 RUN echo "${KUBERNETES_VERSION}" >/kind/version \
     && for n in 1 2 3 4; do \
       mkdir -p -m 0777 "/var/local-volumes/$n"; \
-      printf -- '---\n%s\n' "{ apiVersion: v1, kind: PersistentVolume, metadata: { name: local-volume-$n }, spec: { storageClassName: standard, capacity: { storage: 10Gi }, accessModes: [ReadWriteOnce], persistentVolumeReclaimPolicy: Retain, hostPath: { path: /var/local-volumes/$n, type: Directory } } }" \
+      printf -- '---\n%s\n' "{ apiVersion: v1, kind: PersistentVolume, metadata: { name: local-volume-$n }, spec: { storageClassName: standard, capacity: { storage: 10Gi }, accessModes: [ReadWriteOnce], persistentVolumeReclaimPolicy: Retain, hostPath: { path: /var/local-volumes/$n, type: Directory }, nodeAffinity: { required: { nodeSelectorTerms: [{ matchExpressions: [{ key: node-role.kubernetes.io/control-plane, operator: Exists }] }] } } } }" \
         >>/kind/manifests/default-storage.yaml; \
     done \
     && kubelet --version && kubeadm version -o short

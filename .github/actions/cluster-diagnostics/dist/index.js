@@ -20414,8 +20414,9 @@ function commands(namespace, release, pods, extra = {}) {
         "--all-containers",
         "--prefix",
         "--tail=500",
+        // Every pod of the controller, whichever it is: each carries the label.
         "-l",
-        "app.kubernetes.io/name=ingress-nginx"
+        "app.kubernetes.io/name"
       ]
     }
   ] : [];

@@ -32,14 +32,14 @@ describe('cluster-diagnostics helpers', () => {
 
   it("looks at the ingress controller's namespace and kind's node logs only when asked", () => {
     const plain = commands('todo', 'todo', []).map((c) => c.args.join(' '));
-    expect(plain.some((c) => c.includes('ingress-nginx') || c.startsWith('kind '))).toBe(false);
+    expect(plain.some((c) => c.includes('traefik') || c.startsWith('kind '))).toBe(false);
     const all = commands('todo', 'todo', [], {
-      ingressNamespace: 'ingress-nginx',
+      ingressNamespace: 'traefik',
       kindCluster: 'k',
       output: 'out',
     }).map((c) => c.args.join(' '));
-    expect(all).toContain('kubectl describe all -n ingress-nginx');
-    expect(all.some((c) => c.startsWith('kubectl logs -n ingress-nginx'))).toBe(true);
+    expect(all).toContain('kubectl describe all -n traefik');
+    expect(all.some((c) => c.startsWith('kubectl logs -n traefik'))).toBe(true);
     expect(all).toContain('kind export logs out/kind-logs --name k');
   });
 

@@ -20,8 +20,9 @@ export function commands(namespace: string, release: string, pods: string[], ext
             '--all-containers',
             '--prefix',
             '--tail=500',
+            // Every pod of the controller, whichever it is: each carries the label.
             '-l',
-            'app.kubernetes.io/name=ingress-nginx',
+            'app.kubernetes.io/name',
           ],
         },
       ]
