@@ -129,6 +129,10 @@ export default defineConfig({
             },
           ]
         : []),
+      // kubectl-ai's tool loop against the deployed release; only through npm run test:kubectl-ai (GitHub).
+      ...(process.env.KUBECTL_AI_TESTS === '1'
+        ? [{ extends: true, test: { name: 'kubectl-ai', include: ['test/e2e/kubectl-ai.test.ts'] } }]
+        : []),
       // Faults against the running compose stack; only through npm run test:stack.
       ...(process.env.STACK_TESTS === '1'
         ? [

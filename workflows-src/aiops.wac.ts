@@ -1,7 +1,6 @@
 import { NormalJob, Step, Workflow } from '@github-actions-workflow-ts/lib';
 import { CLUSTER, INGRESS } from '../project/names.js';
-import { TOOLCHAIN } from '../project/toolchain.js';
-import { checkout, clusterDiagnostics, npmCi, npmRun, RUNNER, setupNode } from './lib/steps.js';
+import { checkout, clusterDiagnostics, installKubectlAi, npmCi, npmRun, RUNNER, setupNode } from './lib/steps.js';
 
 // Secrets cannot appear in a job's `if:`; this job turns "is a key set" into an output.
 const gate = new NormalJob('gate', {
@@ -39,12 +38,7 @@ const aiops = new NormalJob('aiops', {
     npmCi,
     npmRun('cluster:up', { minutes: 15 }),
     npmRun('cluster:deploy', { minutes: 20 }),
-    new Step({
-      id: 'install',
-      name: `Install kubectl-ai ${TOOLCHAIN.KUBECTL_AI_VERSION} (checksum checked)`,
-      'timeout-minutes': 5,
-      run: 'scripts/aiops/install-kubectl-ai.sh "$HOME/.local/bin"\necho "$HOME/.local/bin" >> "$GITHUB_PATH"',
-    }),
+    installKubectlAi,
     new Step({
       id: 'ask',
       name: 'Ask the questions of docs/aiops.md',

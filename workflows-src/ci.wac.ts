@@ -10,6 +10,7 @@ import {
   pipInstall,
   hostsAdd,
   IMAGE_MATRIX,
+  installKubectlAi,
   keepResultsUnderAct,
   loadImages,
   NOT_UNDER_ACT_JOB,
@@ -194,8 +195,16 @@ const e2eKind = new NormalJob('e2e-kind', {
     npmRun('test:e2e', { env: { E2E_BASE_URL: PUBLIC_URL, TEST_REPORT: 'e2e-kind' }, minutes: 15 }),
     npmRun('cluster:helm-test'),
     npmRun('test:cluster', { env: { TEST_REPORT: 'cluster' }, minutes: 15 }),
+    // kubectl-ai's releases come from GitHub only: not under act (docs/pipeline.md).
+    ...[installKubectlAi, npmRun('test:kubectl-ai', { env: { TEST_REPORT: 'kubectl-ai' }, minutes: 15 })].map(
+      (step) => new Step({ ...step.step, if: NOT_UNDER_ACT_STEP }),
+    ),
     summary('e2e-kind', 'End to end on kind'),
-    summary('cluster', 'Cluster faults'),
+    summary('cluster', 'Cluster: policies, nodes, autoscaling, AI ops, faults'),
+    new Step({
+      ...summary('kubectl-ai', 'kubectl-ai with the scripted model').step,
+      if: `always() && ${NOT_UNDER_ACT_STEP}`,
+    }),
     ...clusterDiagnostics({ 'ingress-namespace': INGRESS.kind.namespace, 'kind-cluster': CLUSTER }),
     keepResultsUnderAct,
     uploadOnFailure('kind-test-results', 'test-results/'),

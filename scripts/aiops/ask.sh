@@ -18,27 +18,15 @@ command -v kubectl-ai >/dev/null || {
   exit 1
 }
 
-# A viewer of this namespace only, and a kubeconfig that holds nothing but its short-lived token.
-kubectl -n "$namespace" create serviceaccount aiops-reader --dry-run=client -o yaml | kubectl apply -f - >/dev/null
-kubectl -n "$namespace" create rolebinding aiops-reader --clusterrole=view \
-  --serviceaccount="$namespace:aiops-reader" --dry-run=client -o yaml | kubectl apply -f - >/dev/null
-readonly_config=$(mktemp)
+# A viewer of this namespace only: a kubeconfig that holds nothing but its short-lived token.
+readonly_config=$(NAMESPACE=$namespace "$(dirname "$0")/kubeconfig.sh" reader)
 trap 'rm -f "$readonly_config"' EXIT
-server=$(kubectl config view --minify -o jsonpath='{.clusters[0].cluster.server}')
-kubectl config view --raw --minify -o jsonpath='{.clusters[0].cluster.certificate-authority-data}' | base64 -d >"$readonly_config.ca"
-KUBECONFIG=$readonly_config kubectl config set-cluster cluster --server="$server" \
-  --certificate-authority="$readonly_config.ca" --embed-certs >/dev/null
-KUBECONFIG=$readonly_config kubectl config set-credentials aiops-reader \
-  --token="$(kubectl -n "$namespace" create token aiops-reader --duration=30m)" >/dev/null
-KUBECONFIG=$readonly_config kubectl config set-context aiops --cluster=cluster --user=aiops-reader \
-  --namespace="$namespace" >/dev/null
-KUBECONFIG=$readonly_config kubectl config use-context aiops >/dev/null
-rm -f "$readonly_config.ca"
 
 if [ $# -gt 0 ]; then
   questions=("$*")
 else
-  mapfile -t questions < <(sed -n 's/^- //p' "$(dirname "$0")/../../docs/aiops.md")
+  # The list items of the section "The questions".
+  mapfile -t questions < <(awk '/^## /{on = /^## The questions/} on && sub(/^- /, "")' "$(dirname "$0")/../../docs/aiops.md")
 fi
 
 summary=${GITHUB_STEP_SUMMARY:-/dev/null}

@@ -14,8 +14,14 @@ export const TEST_LABELS = {
 
 const IDLE = 'setInterval(() => {}, 1 << 30)';
 
-/** Starts a pod that runs `script` with Node (idles by default), and waits until it is ready. */
-export function startProbe(pod: string, namespace: string, labels: Record<string, string>, script = IDLE): void {
+/** Starts a pod that runs `script` with Node (idles by default), and waits until it is ready unless told not to. */
+export function startProbe(
+  pod: string,
+  namespace: string,
+  labels: Record<string, string>,
+  script = IDLE,
+  { ready = true } = {},
+): void {
   const container = kubectl(
     'get',
     `deployment/${name('backend')}`,
@@ -47,7 +53,7 @@ export function startProbe(pod: string, namespace: string, labels: Record<string
       ],
     },
   });
-  kubectl('wait', '--namespace', namespace, `pod/${pod}`, '--for=condition=Ready', '--timeout=180s');
+  if (ready) kubectl('wait', '--namespace', namespace, `pod/${pod}`, '--for=condition=Ready', '--timeout=180s');
 }
 
 // Prints `open`, or why not: a dropped packet times out, a closed port is refused.

@@ -307,3 +307,11 @@ export const scanReport = (report: string, title: string, comment = true) =>
     'timeout-minutes': 5,
     with: { report, title, 'severity-threshold': 'HIGH', ...(comment ? {} : { comment: 'false' }) },
   });
+
+/** kubectl-ai at toolchain.env's version, its archive checked against the release's checksums; on PATH after. */
+export const installKubectlAi = new Step({
+  id: 'install-kubectl-ai',
+  name: `Install kubectl-ai ${TOOLCHAIN.KUBECTL_AI_VERSION} (checksum checked)`,
+  'timeout-minutes': 5,
+  run: 'scripts/aiops/install-kubectl-ai.sh "$HOME/.local/bin"\necho "$HOME/.local/bin" >> "$GITHUB_PATH"',
+});
