@@ -155,6 +155,8 @@ export default defineConfig({
                 include: ['test/browser/**/*.test.ts'],
                 globalSetup: ['test/browser/global-setup.ts'],
                 fileParallelism: false,
+                // A page waits on the API behind the Ingress, on a loaded machine: 1 s (the default) is too short.
+                expect: { poll: { timeout: 10_000 } },
               },
             },
           ]
