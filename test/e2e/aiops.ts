@@ -15,7 +15,11 @@ import { kubectl, name, namespace, podsOf, until } from './release.js';
 export const CRASHING = 'aiops-crashloop';
 export const CRASH_MESSAGE = 'aiops-crashloop: DATABASE_URL is not set';
 
-/** A pod of the API's image that logs an error and exits 1: kubelet restarts it with a growing delay. */
+/**
+ * A pod of the API's image that logs an error and exits 1: kubelet restarts it with a growing delay.
+ * Ready once it has restarted 3 times: it then waits 40 s and more between starts, so its status
+ * stays CrashLoopBackOff while the rows look at it, not Error for the moment of a restart.
+ */
 export async function startCrashLoop(): Promise<void> {
   startProbe(
     CRASHING,
@@ -26,19 +30,19 @@ export async function startCrashLoop(): Promise<void> {
       ready: false,
     },
   );
-  await until(`${CRASHING} in CrashLoopBackOff`, 180_000, () => {
-    const reason = kubectl(
+  await until(`${CRASHING} in CrashLoopBackOff after 3 restarts`, 240_000, () => {
+    const [reason, restarts] = kubectl(
       'get',
       'pod',
       CRASHING,
       '-o',
-      'jsonpath={.status.containerStatuses[0].state.waiting.reason}',
-    );
-    return reason === 'CrashLoopBackOff' ? true : undefined;
+      'jsonpath={.status.containerStatuses[0].state.waiting.reason} {.status.containerStatuses[0].restartCount}',
+    ).split(' ');
+    return reason === 'CrashLoopBackOff' && Number(restarts) >= 3 ? true : undefined;
   });
 }
 
-export const stopCrashLoop = () => kubectl('delete', 'pod', CRASHING, '--ignore-not-found', '--wait=false');
+export const stopCrashLoop = () => kubectl('delete', 'pod', CRASHING, '--ignore-not-found', '--wait=true');
 
 /** A kubeconfig per profile (scripts/aiops/kubeconfig.sh); `remove` deletes the files. */
 export function profiles(): Record<Profile, string> & { remove: () => void } {

@@ -42,8 +42,9 @@ describe(`NetworkPolicies of release ${RELEASE}`, { timeout: 300_000 }, () => {
   });
 
   afterAll(() => {
-    kubectl('delete', 'pod', sources.tester!.pod, '--ignore-not-found', '--wait=false');
-    kubectl('delete', 'namespace', OUTSIDE, '--ignore-not-found', '--wait=false');
+    // Gone before the next suite: a pod without a controller stops a node's drain.
+    kubectl('delete', 'pod', sources.tester!.pod, '--ignore-not-found', '--wait=true');
+    kubectl('delete', 'namespace', OUTSIDE, '--ignore-not-found', '--wait=true', '--timeout=180s');
   });
 
   for (const flow of denied) {
