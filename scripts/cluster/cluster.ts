@@ -201,19 +201,17 @@ function deployPlan(o: Options, helm: string, kubectl: string, offline: boolean)
   ];
 }
 
+// Deleting the cluster takes the release with it, and must work when the cluster no longer answers.
 function downPlan(o: Options, helm: string): Step[] {
+  const uninstall: Step = {
+    title: 'uninstall the release',
+    command: [helm, 'uninstall', RELEASE, '--namespace', o.namespace, '--ignore-not-found', '--wait'],
+  };
+  const deleteCluster: Step = o.minikube
+    ? { title: 'delete Minikube', command: ['minikube', 'delete', '--profile', CLUSTER] }
+    : { title: 'delete the kind cluster', command: ['kind', 'delete', 'cluster', '--name', CLUSTER] };
   return [
-    {
-      title: 'uninstall the release',
-      command: [helm, 'uninstall', RELEASE, '--namespace', o.namespace, '--ignore-not-found', '--wait'],
-    },
-    ...(o['delete-cluster']
-      ? [
-          o.minikube
-            ? { title: 'delete Minikube', command: ['minikube', 'delete', '--profile', CLUSTER] }
-            : { title: 'delete the kind cluster', command: ['kind', 'delete', 'cluster', '--name', CLUSTER] },
-        ]
-      : []),
+    o['delete-cluster'] ? deleteCluster : uninstall,
     ...(o.images ? [{ title: 'remove the images', command: [docker, 'image', 'rm', ...IMAGES.map(imageRef)] }] : []),
   ];
 }

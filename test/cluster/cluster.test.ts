@@ -116,6 +116,20 @@ describe('cluster scripts', () => {
     expect(err).toMatch(/kind is missing: go install sigs\.k8s\.io\/kind@v0\.32\.0/);
   });
 
+  it('plan a down: uninstall the release, or delete the cluster without asking it first', () => {
+    expect(commandsOf(cluster('down', '--dry-run').out)).toEqual([
+      '  $ helm uninstall todo-chatbot --namespace todo --ignore-not-found --wait',
+    ]);
+    // An interrupted run leaves a cluster that may not answer; helm would fail before kind could delete it.
+    expect(commandsOf(cluster('down', '--delete-cluster', '--images', '--dry-run').out)).toEqual([
+      '  $ kind delete cluster --name todo-chatbot',
+      '  $ docker image rm todo-backend:dev todo-frontend:dev',
+    ]);
+    expect(commandsOf(cluster('down', '--minikube', '--delete-cluster', '--dry-run').out)).toEqual([
+      '  $ minikube delete --profile todo-chatbot',
+    ]);
+  });
+
   it('reject an unknown option by name', () => {
     const { status, err } = cluster('down', '--delete-clusters');
     expect(status).toBe(1);
