@@ -124,6 +124,7 @@ export default defineConfig({
                   process.env.CLUSTER_TESTS === 'faults'
                     ? ['test/e2e/cluster-faults.test.ts']
                     : ['test/e2e/cluster-*.test.ts'],
+                ...(process.env.CLUSTER_TESTS !== 'faults' && { globalSetup: ['test/e2e/cluster-global-setup.ts'] }),
                 fileParallelism: false,
               },
             },

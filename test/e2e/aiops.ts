@@ -1,7 +1,7 @@
 /**
- * The AI-ops commands of docs/aiops.md against the deployed release: the crash-looping pod the
- * troubleshooting rows look at, the profiles' kubeconfigs, and what the cluster must show after each
- * row, whoever ran its commands (the cluster suite itself, or kubectl-ai on GitHub).
+ * The AI-ops commands of docs/aiops.md against the deployed release: the profiles' kubeconfigs, and
+ * what the cluster must show after each row, whoever ran its commands (the cluster suite itself, or
+ * kubectl-ai on GitHub).
  */
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
@@ -9,40 +9,8 @@ import { expect } from 'vitest';
 import { RELEASE } from '../../project/names.js';
 import { repoRoot } from '../../project/root.js';
 import type { Profile } from '../../scripts/aiops/translations.js';
-import { startProbe } from './probes.js';
-import { kubectl, name, namespace, podsOf, until } from './release.js';
-
-export const CRASHING = 'aiops-crashloop';
-export const CRASH_MESSAGE = 'aiops-crashloop: DATABASE_URL is not set';
-
-/**
- * A pod of the API's image that logs an error and exits 1: kubelet restarts it with a growing delay.
- * Ready once it has restarted 3 times: it then waits 40 s and more between starts, so its status
- * stays CrashLoopBackOff while the rows look at it, not Error for the moment of a restart.
- */
-export async function startCrashLoop(): Promise<void> {
-  startProbe(
-    CRASHING,
-    namespace,
-    { 'app.kubernetes.io/name': CRASHING },
-    `console.error('${CRASH_MESSAGE}'); process.exit(1)`,
-    {
-      ready: false,
-    },
-  );
-  await until(`${CRASHING} in CrashLoopBackOff after 3 restarts`, 240_000, () => {
-    const [reason, restarts] = kubectl(
-      'get',
-      'pod',
-      CRASHING,
-      '-o',
-      'jsonpath={.status.containerStatuses[0].state.waiting.reason} {.status.containerStatuses[0].restartCount}',
-    ).split(' ');
-    return reason === 'CrashLoopBackOff' && Number(restarts) >= 3 ? true : undefined;
-  });
-}
-
-export const stopCrashLoop = () => kubectl('delete', 'pod', CRASHING, '--ignore-not-found', '--wait=true');
+import { CRASH_MESSAGE, CRASHING } from './crash-loop.js';
+import { kubectl, name, namespace, podsOf } from './release.js';
 
 /** A kubeconfig per profile (scripts/aiops/kubeconfig.sh); `remove` deletes the files. */
 export function profiles(): Record<Profile, string> & { remove: () => void } {

@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RELEASE } from '../../project/names.js';
 import { translate, TRANSLATIONS } from '../../scripts/aiops/translations.js';
-import { CRASHING, EXPECTED, profiles, startCrashLoop, stopCrashLoop } from './aiops.js';
+import { EXPECTED, profiles } from './aiops.js';
+import { CRASHING, crashLoopReady, startCrashLoop, stopCrashLoop } from './crash-loop.js';
 import { name, namespace } from './release.js';
 
 // Each translation of docs/aiops.md run as kubectl-ai's kubectl tool runs it (bash -c, the profile's
@@ -26,7 +27,8 @@ function runAs(profile: 'reader' | 'operator', commands: string[]): string {
 describe(`the AI-ops commands on release ${RELEASE}`, { timeout: 600_000 }, () => {
   beforeAll(async () => {
     kubeconfigs = profiles();
-    await startCrashLoop();
+    startCrashLoop();
+    await crashLoopReady();
   });
 
   afterAll(() => {

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RELEASE } from '../../project/names.js';
 import { startScriptedLlm, type ScriptedLlm } from '../../scripts/aiops/scripted-llm.js';
 import { translate, TRANSLATIONS } from '../../scripts/aiops/translations.js';
-import { CRASHING, EXPECTED, profiles, startCrashLoop, stopCrashLoop } from './aiops.js';
+import { EXPECTED, profiles } from './aiops.js';
+import { CRASHING, crashLoopReady, startCrashLoop, stopCrashLoop } from './crash-loop.js';
 
 // kubectl-ai's own tool loop over every row of docs/aiops.md, with the scripted model of
 // scripts/aiops/scripted-llm.ts and each row's profile: kubectl-ai runs the commands the model asks
@@ -20,7 +21,8 @@ describe(`kubectl-ai on release ${RELEASE}, with the scripted model`, { timeout:
     if (version.error) throw new Error(`${KUBECTL_AI} is missing: run scripts/aiops/install-kubectl-ai.sh`);
     llm = await startScriptedLlm();
     kubeconfigs = profiles();
-    await startCrashLoop();
+    startCrashLoop();
+    await crashLoopReady();
   });
 
   afterAll(async () => {

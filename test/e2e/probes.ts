@@ -14,13 +14,16 @@ export const TEST_LABELS = {
 
 const IDLE = 'setInterval(() => {}, 1 << 30)';
 
-/** Starts a pod that runs `script` with Node (idles by default), and waits until it is ready unless told not to. */
+/**
+ * Starts a pod that runs `script` with Node (idles by default), on the nodes `nodeSelector` picks,
+ * and waits until it is ready unless told not to. A pod that runs already is left as it is.
+ */
 export function startProbe(
   pod: string,
   namespace: string,
   labels: Record<string, string>,
   script = IDLE,
-  { ready = true } = {},
+  { ready = true, nodeSelector = {} as Record<string, string> } = {},
 ): void {
   const container = kubectl(
     'get',
@@ -36,6 +39,7 @@ export function startProbe(
     spec: {
       automountServiceAccountToken: false,
       terminationGracePeriodSeconds: 0,
+      nodeSelector,
       securityContext: { runAsNonRoot: true, runAsUser: 10001, seccompProfile: { type: 'RuntimeDefault' } },
       containers: [
         {
