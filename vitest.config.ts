@@ -1,5 +1,5 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
@@ -66,6 +66,9 @@ const report = process.env.TEST_REPORT;
 export default defineConfig({
   test: {
     ...(report && { reporters: ['default', ['json', { outputFile: `test-results/${report}.json` }]] }),
+    // One worker per core: the suites spend much of their time waiting on child processes, PostgreSQL
+    // and the browser, and vitest's default (cores - 1) runs one file at a time on two cores.
+    maxWorkers: availableParallelism(),
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [
