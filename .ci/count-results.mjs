@@ -1,10 +1,11 @@
-// Prints "<passed> <failed>" summed over vitest JSON reports. A missing or unreadable report counts
+// Prints "<passed> <failed>" summed over vitest JSON reports (given, or those a workflow writes). A missing or unreadable report counts
 // as one failure, and so does a file that failed with no failed test of its own (it did not import,
 // or a beforeAll threw and its tests were skipped); a report that says it did not succeed is never
 // counted as 0 failed. Each failure (report, file, name and the first line of its message) goes to
 // stderr first, so the end of the log says what failed without scrolling back through the jobs.
 import { existsSync, readFileSync } from 'node:fs';
-import { basename, relative } from 'node:path';
+import { basename, join, relative } from 'node:path';
+import { load } from 'js-yaml';
 
 const firstLine = (text) => (text ?? '').split('\n')[0].slice(0, 200);
 
@@ -32,11 +33,29 @@ function countReport(report, results) {
   return { passed: results.numPassedTests, failed, failures };
 }
 
+/** What act skips: a job or a step whose `if` needs GitHub (`!github.event.act`, `!env.ACT`). */
+const underAct = (item) => !/!(?:github\.event\.act|env\.ACT)\b/.test(String(item.if ?? ''));
+
+/** The file names of the vitest reports a workflow's jobs write under act: each e2e-summary step's `report`. */
+export function reportsUnderAct(workflowText) {
+  return Object.values(load(workflowText).jobs)
+    .filter(underAct)
+    .flatMap((job) => job.steps ?? [])
+    .filter((step) => step.uses === './.github/actions/e2e-summary' && underAct(step))
+    .map((step) => basename(step.with.report));
+}
+
 if (import.meta.main) {
+  // Report files, or --workflow FILE DIR: the reports that workflow's jobs write under act, in DIR.
+  const [first, workflow, dir] = process.argv.slice(2);
+  const files =
+    first === '--workflow'
+      ? reportsUnderAct(readFileSync(workflow, 'utf8')).map((report) => join(dir, report))
+      : process.argv.slice(2);
   let passed = 0;
   let failed = 0;
   const failures = [];
-  for (const file of process.argv.slice(2)) {
+  for (const file of files) {
     const report = basename(file, '.json');
     let counted;
     if (!existsSync(file))

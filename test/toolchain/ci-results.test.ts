@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -43,6 +43,30 @@ describe('.ci/count-results.mjs', () => {
     expect(counts).toBe('3 5');
     expect(failures).toContain('absent: no report');
     expect(failures).toContain('garbled: not a vitest JSON report');
+  });
+
+  it('counts the reports a workflow writes under act, from its summary steps, and none that act skips', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'workflow-reports-'));
+    const summary = (report: string, condition = 'always()') =>
+      `{uses: ./.github/actions/e2e-summary, if: "${condition}", with: {report: test-results/${report}.json}}`;
+    writeFileSync(
+      join(dir, 'ci.yml'),
+      [
+        'jobs:',
+        `  unit: {steps: [{run: npm test}, ${summary('passes')}, ${summary('github-only', 'always() && !env.ACT')}]}`,
+        `  e2e: {steps: [${summary('one-fails')}, {uses: ./.github/actions/scan-report, with: {report: trivy.json}}]}`,
+        `  deploy: {if: "\${{ !github.event.act }}", steps: [${summary('deployed')}]}`,
+        `  late: {steps: [${summary('never-written')}]}`,
+      ].join('\n'),
+    );
+    const results = join(dir, 'results');
+    mkdirSync(results);
+    copyFileSync(reports.passes, join(results, 'passes.json'));
+    copyFileSync(reports['one-fails'], join(results, 'one-fails.json'));
+    const { counts, failures } = count('--workflow', join(dir, 'ci.yml'), results);
+    expect(counts).toBe('3 2');
+    expect(failures).toContain('never-written: no report');
+    expect(failures).not.toMatch(/github-only|deployed|trivy/);
   });
 });
 

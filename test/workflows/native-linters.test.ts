@@ -19,6 +19,7 @@ const zizmor = tool(
 );
 const SHELL_SCRIPTS = [
   '.ci/run',
+  '.ci/provision',
   '.ci/postgres.sh',
   ...['scripts', 'docker'].flatMap((dir) =>
     readdirSync(dir, { recursive: true, encoding: 'utf8' })
