@@ -1,12 +1,12 @@
-import { NormalJob, Step, Workflow } from '@github-actions-workflow-ts/lib';
+import { Step, Workflow } from '@github-actions-workflow-ts/lib';
 import { CLUSTER, INGRESS } from '../project/names.js';
-import { checkout, clusterDiagnostics, installKubectlAi, npmCi, npmRun, RUNNER, setupNode } from './lib/steps.js';
+import { job } from './lib/job.js';
+import { clusterDiagnostics, installKubectlAi, npmRun } from './lib/steps.js';
 
 // Secrets cannot appear in a job's `if:`; this job turns "is a key set" into an output.
-const gate = new NormalJob('gate', {
+const gate = job('gate', {
   name: 'Is an LLM key configured?',
-  'runs-on': RUNNER,
-  'timeout-minutes': 2,
+  minutes: 2,
   permissions: {},
   outputs: { enabled: '${{ steps.keys.outputs.enabled }}' },
 }).addStep(
@@ -24,30 +24,26 @@ const gate = new NormalJob('gate', {
 );
 
 // kubectl-ai on a fresh kind deployment, reading only, its answers in the job summary.
-const aiops = new NormalJob('aiops', {
+const aiops = job('aiops', {
   name: 'Read-only operations with kubectl-ai',
-  'runs-on': RUNNER,
-  'timeout-minutes': 30,
+  minutes: 30,
   permissions: { contents: 'read' },
   if: "needs.gate.outputs.enabled == 'true'",
-})
-  .needs([gate])
-  .addSteps([
-    checkout,
-    setupNode,
-    npmCi,
-    npmRun('cluster:up', { minutes: 15 }),
-    npmRun('cluster:deploy', { minutes: 20 }),
-    installKubectlAi,
-    new Step({
-      id: 'ask',
-      name: 'Ask the questions of docs/aiops.md',
-      'timeout-minutes': 15,
-      env: { OPENAI_API_KEY: '${{ secrets.OPENAI_API_KEY }}', GEMINI_API_KEY: '${{ secrets.GEMINI_API_KEY }}' },
-      run: 'scripts/aiops/ask.sh',
-    }),
-    ...clusterDiagnostics({ 'ingress-namespace': INGRESS.kind.namespace, 'kind-cluster': CLUSTER }),
-  ]);
+  needs: [gate],
+  node: true,
+}).addSteps([
+  npmRun('cluster:up', { minutes: 15 }),
+  npmRun('cluster:deploy', { minutes: 20 }),
+  installKubectlAi,
+  new Step({
+    id: 'ask',
+    name: 'Ask the questions of docs/aiops.md',
+    'timeout-minutes': 15,
+    env: { OPENAI_API_KEY: '${{ secrets.OPENAI_API_KEY }}', GEMINI_API_KEY: '${{ secrets.GEMINI_API_KEY }}' },
+    run: 'scripts/aiops/ask.sh',
+  }),
+  ...clusterDiagnostics({ 'ingress-namespace': INGRESS.kind.namespace, 'kind-cluster': CLUSTER }),
+]);
 
 export const aiopsWorkflow = new Workflow('aiops', {
   name: 'AIOps',

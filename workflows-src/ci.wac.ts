@@ -1,4 +1,4 @@
-import { NormalJob, Step, Workflow } from '@github-actions-workflow-ts/lib';
+import { Step, Workflow } from '@github-actions-workflow-ts/lib';
 import { CLUSTER, INGRESS, PUBLIC_URL } from '../project/names.js';
 import { TOOLCHAIN } from '../project/toolchain.js';
 import {
@@ -15,19 +15,17 @@ import {
   loadImages,
   NOT_UNDER_ACT_JOB,
   NOT_UNDER_ACT_STEP,
-  npmCi,
   npmRun,
-  RUNNER,
   saveImages,
   scanReport,
   setupBuildx,
-  setupNode,
   setupTrivy,
   trivyImageScan,
   trivyRun,
   uploadOnFailure,
 } from './lib/steps.js';
 import * as action from './lib/bindings/actions.js';
+import { job } from './lib/job.js';
 
 /** The job summary of one vitest JSON report (written by a script's run with TEST_REPORT=name). */
 const summary = (report: string, title: string) =>
@@ -40,15 +38,11 @@ const summary = (report: string, title: string) =>
   });
 
 // 1. The committed YAML is what workflows-src generates.
-const workflows = new NormalJob('workflows', {
+const workflows = job('workflows', {
   name: 'Workflows are generated and valid',
-  'runs-on': RUNNER,
-  'timeout-minutes': 15,
-  permissions: { contents: 'read' },
+  minutes: 15,
+  node: true,
 }).addSteps([
-  checkout,
-  setupNode,
-  npmCi,
   npmRun('gen:workflows -- --check'),
   npmRun('gen:bindings -- --check'),
   ...pipInstall('zizmor'),
@@ -61,11 +55,9 @@ const workflows = new NormalJob('workflows', {
 ]);
 
 // 2. Lint, types, and every test suite: unit, integration on PGlite and PostgreSQL, components, browser.
-const test = new NormalJob('test', {
+const test = job('test', {
   name: 'Lint, typecheck and tests',
-  'runs-on': RUNNER,
-  'timeout-minutes': 30,
-  permissions: { contents: 'read' },
+  minutes: 30,
   services: {
     postgres: {
       image: TOOLCHAIN.POSTGRES_IMAGE,
@@ -79,10 +71,8 @@ const test = new NormalJob('test', {
     // GitHub's Ubuntu runners ship Google Chrome rather than Debian's Chromium.
     CHROMIUM_PATH: '/usr/bin/google-chrome',
   },
+  node: true,
 }).addSteps([
-  checkout,
-  setupNode,
-  npmCi,
   // The workflows suite runs native actionlint, zizmor and trivy, which the runner lacks (under
   // CI=true a missing one fails its test).
   ...goInstall('actionlint'),
@@ -98,15 +88,11 @@ const test = new NormalJob('test', {
 ]);
 
 // 3. Both images, built with buildx and the GitHub cache, held to their budgets and rules.
-const images = new NormalJob('images', {
+const images = job('images', {
   name: 'Build and check the images',
-  'runs-on': RUNNER,
-  'timeout-minutes': 30,
-  permissions: { contents: 'read' },
+  minutes: 30,
+  node: true,
 }).addSteps([
-  checkout,
-  setupNode,
-  npmCi,
   setupBuildx,
   exposeCacheRuntime,
   npmRun('images:build', {
@@ -120,31 +106,25 @@ const images = new NormalJob('images', {
 // 4. Trivy on each image: every finding to code scanning, and a gate on fixable HIGH/CRITICAL ones.
 // GitHub only: the vulnerability database comes from a registry. upload-sarif reads the run
 // (actions: read) in private repositories.
-const scan = new NormalJob('scan', {
+const scan = job('scan', {
   name: 'Scan ${{ matrix.image }}',
   if: NOT_UNDER_ACT_JOB,
-  'runs-on': RUNNER,
-  'timeout-minutes': 20,
+  minutes: 20,
   permissions: { contents: 'read', actions: 'read', 'security-events': 'write', 'pull-requests': 'write' },
   strategy: { 'fail-fast': false, matrix: IMAGE_MATRIX },
-})
-  .needs([images])
-  .addSteps([
-    checkout,
-    ...loadImages,
-    ...trivyImageScan('${{ matrix.image }}:dev', '${{ matrix.image }}', { comment: true }),
-  ]);
-
-// 5. The chart: lint, render, schemas, unknown fields, policies; then kubeconform's own schemas.
-const chart = new NormalJob('chart', {
-  name: 'Chart lint, render and validation',
-  'runs-on': RUNNER,
-  'timeout-minutes': 15,
-  permissions: { contents: 'read' },
+  needs: [images],
 }).addSteps([
   checkout,
-  setupNode,
-  npmCi,
+  ...loadImages,
+  ...trivyImageScan('${{ matrix.image }}:dev', '${{ matrix.image }}', { comment: true }),
+]);
+
+// 5. The chart: lint, render, schemas, unknown fields, policies; then kubeconform's own schemas.
+const chart = job('chart', {
+  name: 'Chart lint, render and validation',
+  minutes: 15,
+  node: true,
+}).addSteps([
   npmRun('chart:check'),
   ...goInstall('kubeconform'),
   // kubeconform fetches the Kubernetes schemas from GitHub.
@@ -154,10 +134,9 @@ const chart = new NormalJob('chart', {
 // Trivy on the Dockerfiles, compose file and chart (rendered with its defaults): trivy-config-scan.yaml holds
 // what it scans and skips, and its checks are Trivy's own, so the workflows suite sees the same.
 // No database cache: a config scan has none to save.
-const configScan = new NormalJob('config-scan', {
+const configScan = job('config-scan', {
   name: 'Scan the Dockerfiles and the chart',
-  'runs-on': RUNNER,
-  'timeout-minutes': 15,
+  minutes: 15,
   permissions: { contents: 'read', 'pull-requests': 'write' },
 }).addSteps([
   checkout,
@@ -174,82 +153,70 @@ const configScan = new NormalJob('config-scan', {
 ]);
 
 // 6. The chart on a real Kubernetes: kind, the Ingress, the suites, helm test, then faults.
-const e2eKind = new NormalJob('e2e-kind', {
+const e2eKind = job('e2e-kind', {
   name: 'Deploy to kind and test end to end',
-  'runs-on': RUNNER,
-  'timeout-minutes': 45,
-  permissions: { contents: 'read' },
-  env: { CHROMIUM_PATH: '/usr/bin/google-chrome' },
-})
-  .needs([images, chart])
-  .addSteps([
-    checkout,
-    setupNode,
-    npmCi,
-    ...loadImages,
-    // kind and kubectl come with the runner (kubectl's minor matches the node's); kind-config.yaml
-    // pins the node image. Offline, cluster:up builds its own node image (docs/offline.md).
-    npmRun('cluster:up', { minutes: 30 }),
-    npmRun('cluster:deploy -- --skip-build', { minutes: 15 }),
-    hostsAdd(),
-    npmRun('test:e2e', { env: { E2E_BASE_URL: PUBLIC_URL, TEST_REPORT: 'e2e-kind' }, minutes: 15 }),
-    npmRun('cluster:helm-test'),
-    npmRun('test:cluster', { env: { TEST_REPORT: 'cluster' }, minutes: 15 }),
-    // kubectl-ai's releases come from GitHub only: not under act (docs/pipeline.md).
-    ...[installKubectlAi, npmRun('test:kubectl-ai', { env: { TEST_REPORT: 'kubectl-ai' }, minutes: 15 })].map(
-      (step) => new Step({ ...step.step, if: NOT_UNDER_ACT_STEP }),
-    ),
-    summary('e2e-kind', 'End to end on kind'),
-    summary('cluster', 'Cluster: policies, nodes, autoscaling, AI ops, faults'),
-    new Step({
-      ...summary('kubectl-ai', 'kubectl-ai with the scripted model').step,
-      if: `always() && ${NOT_UNDER_ACT_STEP}`,
-    }),
-    ...clusterDiagnostics({ 'ingress-namespace': INGRESS.kind.namespace, 'kind-cluster': CLUSTER }),
-    keepResultsUnderAct,
-    uploadOnFailure('kind-test-results', 'test-results/'),
-  ]);
+  minutes: 45,
+  browser: true,
+  needs: [images, chart],
+  node: true,
+}).addSteps([
+  ...loadImages,
+  // kind and kubectl come with the runner (kubectl's minor matches the node's); kind-config.yaml
+  // pins the node image. Offline, cluster:up builds its own node image (docs/offline.md).
+  npmRun('cluster:up', { minutes: 30 }),
+  npmRun('cluster:deploy -- --skip-build', { minutes: 15 }),
+  hostsAdd(),
+  npmRun('test:e2e', { env: { E2E_BASE_URL: PUBLIC_URL, TEST_REPORT: 'e2e-kind' }, minutes: 15 }),
+  npmRun('cluster:helm-test'),
+  npmRun('test:cluster', { env: { TEST_REPORT: 'cluster' }, minutes: 15 }),
+  // kubectl-ai's releases come from GitHub only: not under act (docs/pipeline.md).
+  ...[installKubectlAi, npmRun('test:kubectl-ai', { env: { TEST_REPORT: 'kubectl-ai' }, minutes: 15 })].map(
+    (step) => new Step({ ...step.step, if: NOT_UNDER_ACT_STEP }),
+  ),
+  summary('e2e-kind', 'End to end on kind'),
+  summary('cluster', 'Cluster: policies, nodes, autoscaling, AI ops, faults'),
+  new Step({
+    ...summary('kubectl-ai', 'kubectl-ai with the scripted model').step,
+    if: `always() && ${NOT_UNDER_ACT_STEP}`,
+  }),
+  ...clusterDiagnostics({ 'ingress-namespace': INGRESS.kind.namespace, 'kind-cluster': CLUSTER }),
+  keepResultsUnderAct,
+  uploadOnFailure('kind-test-results', 'test-results/'),
+]);
 
 // 7. The compose stack from those images: browser and API suites, then restarts and an outage.
-const stack = new NormalJob('stack', {
+const stack = job('stack', {
   name: 'End-to-end on the compose stack',
-  'runs-on': RUNNER,
-  'timeout-minutes': 30,
-  permissions: { contents: 'read' },
-  env: { CHROMIUM_PATH: '/usr/bin/google-chrome' },
-})
-  .needs([images])
-  .addSteps([
-    checkout,
-    setupNode,
-    npmCi,
-    ...loadImages,
-    // For the SBOM test of test:stack (an SBOM needs no vulnerability database).
-    setupTrivy,
-    npmRun('stack:up'),
-    npmRun('test:e2e', { env: { TEST_REPORT: 'e2e-stack' }, minutes: 15 }),
-    npmRun('test:stack', { env: { TEST_REPORT: 'stack' }, minutes: 15 }),
-    summary('e2e-stack', 'End to end on the compose stack'),
-    summary('stack', 'Compose stack faults'),
-    new Step({
-      id: 'stack-logs',
-      name: 'Debug on failure: services and logs',
-      if: 'failure()',
-      'timeout-minutes': 2,
-      run: 'npm run stack:logs',
-    }),
-    keepResultsUnderAct,
-    uploadOnFailure('stack-test-results', 'test-results/'),
-  ]);
+  minutes: 30,
+  browser: true,
+  needs: [images],
+  node: true,
+}).addSteps([
+  ...loadImages,
+  // For the SBOM test of test:stack (an SBOM needs no vulnerability database).
+  setupTrivy,
+  npmRun('stack:up'),
+  npmRun('test:e2e', { env: { TEST_REPORT: 'e2e-stack' }, minutes: 15 }),
+  npmRun('test:stack', { env: { TEST_REPORT: 'stack' }, minutes: 15 }),
+  summary('e2e-stack', 'End to end on the compose stack'),
+  summary('stack', 'Compose stack faults'),
+  new Step({
+    id: 'stack-logs',
+    name: 'Debug on failure: services and logs',
+    if: 'failure()',
+    'timeout-minutes': 2,
+    run: 'npm run stack:logs',
+  }),
+  keepResultsUnderAct,
+  uploadOnFailure('stack-test-results', 'test-results/'),
+]);
 
 // 8. On a pull request: no dependency it adds or changes has a known vulnerability of high
 // severity or above (GitHub's advisory database, through its dependency graph).
-const dependencyReview = new NormalJob('dependency-review', {
+const dependencyReview = job('dependency-review', {
   name: 'Dependency review',
   if: "github.event_name == 'pull_request' && !github.event.act",
-  'runs-on': RUNNER,
-  'timeout-minutes': 10,
-  permissions: { contents: 'read' },
+  minutes: 10,
 }).addSteps([
   checkout,
   action.dependencyReview({
@@ -263,34 +230,32 @@ const dependencyReview = new NormalJob('dependency-review', {
 // The one required status check: green only when every job it needs succeeded. Under act the
 // GitHub-only jobs are skipped, so it is too: .ci/run reads each job's own result.
 const NEEDED = [workflows, test, images, scan, configScan, chart, stack, e2eKind];
-const ciSuccess = new NormalJob('ci-success', {
+const ciSuccess = job('ci-success', {
   name: 'CI success',
-  'runs-on': RUNNER,
-  'timeout-minutes': 5,
+  minutes: 5,
   permissions: {},
   if: 'always() && !github.event.act',
-})
-  .needs([...NEEDED, dependencyReview])
-  .addStep(
-    new Step({
-      id: 'verdict',
-      name: 'Fail unless every needed job succeeded',
-      'timeout-minutes': 1,
-      env: {
-        RESULTS: NEEDED.map((job) => `\${{ needs.${job.name}.result }}`).join(' '),
-        // Dependency review runs on pull requests only: elsewhere it is skipped, and that is fine.
-        REVIEW: `\${{ needs.${dependencyReview.name}.result }}`,
-        EVENT: '${{ github.event_name }}',
-      },
-      run: [
-        'echo "results: $RESULTS; dependency review: $REVIEW"',
-        'for result in $RESULTS; do',
-        '  [ "$result" = success ] || exit 1',
-        'done',
-        '[ "$REVIEW" = success ] || { [ "$REVIEW" = skipped ] && [ "$EVENT" != pull_request ]; }',
-      ].join('\n'),
-    }),
-  );
+  needs: [...NEEDED, dependencyReview],
+}).addStep(
+  new Step({
+    id: 'verdict',
+    name: 'Fail unless every needed job succeeded',
+    'timeout-minutes': 1,
+    env: {
+      RESULTS: NEEDED.map((job) => `\${{ needs.${job.name}.result }}`).join(' '),
+      // Dependency review runs on pull requests only: elsewhere it is skipped, and that is fine.
+      REVIEW: `\${{ needs.${dependencyReview.name}.result }}`,
+      EVENT: '${{ github.event_name }}',
+    },
+    run: [
+      'echo "results: $RESULTS; dependency review: $REVIEW"',
+      'for result in $RESULTS; do',
+      '  [ "$result" = success ] || exit 1',
+      'done',
+      '[ "$REVIEW" = success ] || { [ "$REVIEW" = skipped ] && [ "$EVENT" != pull_request ]; }',
+    ].join('\n'),
+  }),
+);
 
 export const ci = new Workflow('ci', {
   name: 'CI',

@@ -1,26 +1,22 @@
-import { NormalJob, Step, Workflow } from '@github-actions-workflow-ts/lib';
+import { Step, Workflow } from '@github-actions-workflow-ts/lib';
 import { CLUSTER, INGRESS, PUBLIC_URL } from '../project/names.js';
 import {
-  checkout,
   checkoutWithTags,
   clusterDiagnostics,
   hostsAdd,
   IMAGE_MATRIX,
-  npmCi,
   npmRun,
-  RUNNER,
   setupHelm,
-  setupNode,
   trivyImageScan,
 } from './lib/steps.js';
 import * as action from './lib/bindings/actions.js';
+import { job } from './lib/job.js';
 
 // The newest release's images and chart: still signed by the release workflow, with provenance.
 const HAS_RELEASE = "steps.tag.outputs.tag != ''";
-const verify = new NormalJob('verify-release', {
+const verify = job('verify-release', {
   name: 'Verify the signatures and provenance of the latest release',
-  'runs-on': RUNNER,
-  'timeout-minutes': 15,
+  minutes: 15,
   permissions: { contents: 'read', packages: 'read', attestations: 'read' },
 }).addSteps([
   checkoutWithTags,
@@ -68,10 +64,9 @@ const verify = new NormalJob('verify-release', {
 ]);
 
 // The newest released images, scanned again against today's vulnerability database.
-const rescan = new NormalJob('rescan', {
+const rescan = job('rescan', {
   name: 'Rescan ${{ matrix.image }} of the latest release',
-  'runs-on': RUNNER,
-  'timeout-minutes': 20,
+  minutes: 20,
   permissions: { contents: 'read', actions: 'read', packages: 'read', 'security-events': 'write' },
   strategy: { 'fail-fast': false, matrix: IMAGE_MATRIX },
 }).addSteps([
@@ -104,16 +99,12 @@ const rescan = new NormalJob('rescan', {
 ]);
 
 // The deploy job's Minikube variant: the same scripts with --minikube.
-const minikube = new NormalJob('minikube', {
+const minikube = job('minikube', {
   name: 'Deploy to Minikube and test end to end',
-  'runs-on': RUNNER,
-  'timeout-minutes': 45,
-  permissions: { contents: 'read' },
-  env: { CHROMIUM_PATH: '/usr/bin/google-chrome' },
+  minutes: 45,
+  browser: true,
+  node: true,
 }).addSteps([
-  checkout,
-  setupNode,
-  npmCi,
   action.setupMinikube({
     id: 'setup-minikube',
     name: 'Install Minikube',
