@@ -17,15 +17,12 @@ import {
   NOT_UNDER_ACT_STEP,
   npmRun,
   saveImages,
-  scanReport,
   setupBuildx,
-  setupTrivy,
-  trivyImageScan,
-  trivyRun,
   uploadOnFailure,
 } from './lib/steps.js';
 import * as action from './lib/bindings/actions.js';
 import { job } from './lib/job.js';
+import { scanReport, setupTrivy, trivyImageScan, trivyRun } from './lib/trivy.js';
 
 /** The job summary of one vitest JSON report (written by a script's run with TEST_REPORT=name). */
 const summary = (report: string, title: string) =>

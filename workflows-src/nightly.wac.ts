@@ -1,16 +1,9 @@
 import { Step, Workflow } from '@github-actions-workflow-ts/lib';
 import { CLUSTER, INGRESS, PUBLIC_URL } from '../project/names.js';
-import {
-  checkoutWithTags,
-  clusterDiagnostics,
-  hostsAdd,
-  IMAGE_MATRIX,
-  npmRun,
-  setupHelm,
-  trivyImageScan,
-} from './lib/steps.js';
+import { checkoutWithTags, clusterDiagnostics, hostsAdd, IMAGE_MATRIX, npmRun, setupHelm } from './lib/steps.js';
 import * as action from './lib/bindings/actions.js';
 import { job } from './lib/job.js';
+import { trivyImageScan } from './lib/trivy.js';
 
 // The newest release's images and chart: still signed by the release workflow, with provenance.
 const HAS_RELEASE = "steps.tag.outputs.tag != ''";

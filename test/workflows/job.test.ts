@@ -3,14 +3,19 @@ import { job } from '../../workflows-src/lib/job.js';
 
 describe('job (workflows-src/lib/job.ts)', () => {
   it('fills in the runner, the timeout and read-only permissions, in the order of the options', () => {
-    const made = job('lint', { name: 'Lint', if: 'always()', minutes: 5, strategy: { 'fail-fast': false } });
+    const made = job('lint', {
+      name: 'Lint',
+      if: 'always()',
+      minutes: 5,
+      strategy: { 'fail-fast': false, matrix: { image: ['a'] } },
+    });
     expect(made.job).toEqual({
       name: 'Lint',
       if: 'always()',
       'runs-on': 'ubuntu-24.04',
       'timeout-minutes': 5,
       permissions: { contents: 'read' },
-      strategy: { 'fail-fast': false },
+      strategy: { 'fail-fast': false, matrix: { image: ['a'] } },
     });
     expect(Object.keys(made.job)).toEqual(['name', 'if', 'runs-on', 'timeout-minutes', 'permissions', 'strategy']);
     expect(made.job.steps).toBeUndefined();

@@ -3,10 +3,6 @@ import { devImage, HOST, IMAGE_NAMES, NAMESPACE, RELEASE } from '../../project/n
 import { TOOLCHAIN } from '../../project/toolchain.js';
 import { GO_TOOLS, PYPI_TOOLS } from './pins.js';
 import * as action from './bindings/actions.js';
-import type { InputsOf } from './bindings/bind.js';
-
-/** Trivy itself, pinned in toolchain.env (the action's default is older). */
-const { TRIVY_VERSION } = TOOLCHAIN;
 
 /** Shared steps, one named constant each. Expressions reach shell only through `env:`. */
 
@@ -117,23 +113,6 @@ export const pipInstall = (tool: keyof typeof PYPI_TOOLS) => {
   const make = `python3 -m venv "$dir" && "$dir/bin/pip" install --quiet --disable-pip-version-check ${tool}==${version}`;
   return cachedInstall(tool, version, 'pypi-tools', '/bin', make);
 };
-
-/** Trivy at its pinned version, the binary cached by version (the runner has none). */
-export const setupTrivy = action.setupTrivy({
-  id: 'setup-trivy',
-  name: `Install Trivy ${TRIVY_VERSION}`,
-  'timeout-minutes': 5,
-  with: { version: TRIVY_VERSION, cache: 'true' },
-});
-
-/** One trivy-action run on the Trivy that setupTrivy installed; `cache` keeps the vulnerability database. */
-export const trivyRun = (id: string, name: string, inputs: InputsOf<typeof action.trivy>) =>
-  action.trivy({
-    id,
-    name,
-    'timeout-minutes': 10,
-    with: { version: TRIVY_VERSION, 'skip-setup-trivy': 'true', ...inputs },
-  });
 
 /**
  * Under act a job's workspace is a copy that goes when the job ends: its reports are copied to
@@ -263,50 +242,6 @@ export const loadImages = [
     run: `gunzip -c ${IMAGES_ARCHIVE} | docker load`,
   }),
 ];
-
-/**
- * Trivy on one image: every finding at MEDIUM or above to code scanning (SARIF), then the fixable
- * ones as JSON through scan-report, which fails the job on HIGH or CRITICAL.
- */
-export const trivyImageScan = (imageRef: string, name: string, options: { comment: boolean; if?: string }) =>
-  [
-    setupTrivy,
-    trivyRun('trivy-sarif', 'Trivy scan for code scanning', {
-      cache: 'true',
-      'image-ref': imageRef,
-      format: 'sarif',
-      output: 'trivy.sarif',
-      'limit-severities-for-sarif': 'true',
-      severity: 'CRITICAL,HIGH,MEDIUM',
-    }),
-    action.uploadSarif({
-      id: 'upload-sarif',
-      name: 'Upload to code scanning',
-      if: `always() && ${NOT_UNDER_ACT_STEP}`,
-      'timeout-minutes': 5,
-      with: { sarif_file: 'trivy.sarif', category: `trivy-${name}` },
-    }),
-    trivyRun('trivy-json', 'Trivy scan, fixable findings only', {
-      cache: 'true',
-      'image-ref': imageRef,
-      format: 'json',
-      output: 'trivy.json',
-      'ignore-unfixed': 'true',
-    }),
-    scanReport('trivy.json', `Trivy: ${name}`, options.comment),
-    // A condition given for the scan applies to each of its steps, before their own.
-  ].map((step) =>
-    options.if ? new Step({ ...step.step, if: step.step.if ? `${options.if} && ${step.step.if}` : options.if }) : step,
-  );
-
-/** scan-report on a Trivy JSON report: summary, annotations, the PR comment, and the HIGH gate. */
-export const scanReport = (report: string, title: string, comment = true) =>
-  action.scanReport({
-    id: 'gate',
-    name: 'Report, and fail on HIGH or CRITICAL',
-    'timeout-minutes': 5,
-    with: { report, title, 'severity-threshold': 'HIGH', ...(comment ? {} : { comment: 'false' }) },
-  });
 
 /** kubectl-ai at toolchain.env's version, its archive checked against the release's checksums; on PATH after. */
 export const installKubectlAi = new Step({
