@@ -24,3 +24,5 @@ export const INGRESS = {
 export const HOST = 'todo.local';
 export const PUBLIC_URL = `http://${HOST}`;
 export const COMPOSE_PROJECT_NAME = 'todo-chatbot';
+/** The kind node image built offline (docker/offline/kind-node), tagged with its Kubernetes version. */
+export const OFFLINE_NODE_IMAGE_NAME = 'todo-kind-node';

@@ -1,11 +1,21 @@
 /**
- * Where toolchain.env's values (and a name of names.ts) are copied into files that other tools read
- * on their own: nvm and setup-node, Docker, Compose, Helm, kind. `npm run gen:workflows` writes
- * them and its --check fails on a stale copy; the version test accepts a value only on these lines.
+ * Where toolchain.env's values and names.ts's names are copied into files that other tools read on
+ * their own: nvm and setup-node, Docker, Compose, Helm, kind, the shell scripts. `npm run
+ * gen:workflows` writes them and its --check fails on a stale copy; the version and names tests
+ * accept a value only on these lines.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CHART_DIR, CLUSTER, NAMESPACE } from './names.js';
+import {
+  CHART_DIR,
+  CHART_NAME,
+  CLUSTER,
+  HOST,
+  IMAGE_NAMES,
+  NAMESPACE,
+  OFFLINE_NODE_IMAGE_NAME,
+  RELEASE,
+} from './names.js';
 import { repoRoot } from './root.js';
 import { TOOLCHAIN } from './toolchain.js';
 
@@ -23,6 +33,13 @@ const {
   KUBE_ROUTER_IMAGE,
 } = TOOLCHAIN;
 const dockerfiles = ['docker/backend.Dockerfile', 'docker/frontend.Dockerfile'];
+const { backend, frontend } = IMAGE_NAMES;
+/** A shell script's `name=value` line of a name, under the comment that says gen:workflows writes it. */
+const shellName = (file: string, variable: string, value: string): Stamp => ({
+  file,
+  line: new RegExp(`^(${variable}=).*$`, 'gm'),
+  value,
+});
 
 export const STAMPS: Stamp[] = [
   { file: '.nvmrc', line: /^()\d.*$/gm, value: NODE_VERSION },
@@ -36,7 +53,36 @@ export const STAMPS: Stamp[] = [
     line: /^( +repository: postgres\n(?: *#.*\n)* +tag: ).*$/gm,
     value: POSTGRES_IMAGE.slice(POSTGRES_IMAGE.indexOf(':') + 1),
   },
+  { file: `${CHART_DIR}/Chart.yaml`, line: /^(name: ).*$/gm, value: CHART_NAME },
+  // Each image's name: the chart's default repository, compose's image, the image's title label.
+  ...(['backend', 'frontend'] as const).flatMap((component) => [
+    {
+      file: `${CHART_DIR}/values.yaml`,
+      line: new RegExp(`^(${component}:\\n {2}image:\\n(?: *#.*\\n)* +repository: ).*$`, 'gm'),
+      value: IMAGE_NAMES[component],
+    },
+    {
+      file: 'docker/compose.yaml',
+      line: new RegExp(`^( {2}${component}:\\n {4}image: ).*$`, 'gm'),
+      value: `${IMAGE_NAMES[component]}:\${IMAGE_TAG:-dev}`,
+    },
+    {
+      file: `docker/${component}.Dockerfile`,
+      line: /^(LABEL org\.opencontainers\.image\.title=).*$/gm,
+      value: `"${IMAGE_NAMES[component]}" \\`,
+    },
+  ]),
+  { file: `${CHART_DIR}/values.yaml`, line: /^(ingress:\n(?: .*\n)*? {2}host: ).*$/gm, value: HOST },
   { file: 'kind-config.yaml', line: /^(name: ).*$/gm, value: CLUSTER },
+  shellName('scripts/release/manifest.sh', 'images', `"${backend} ${frontend}"`),
+  shellName('scripts/release/released-refs.sh', 'images', `"${backend} ${frontend}"`),
+  shellName('scripts/release/released-refs.sh', 'chart', CHART_NAME),
+  shellName('scripts/chart/publish.sh', 'chart', CHART_NAME),
+  shellName('scripts/chart/publish.sh', 'backend_image', backend),
+  shellName('scripts/chart/publish.sh', 'frontend_image', frontend),
+  shellName('docker/offline/kind-node/build.sh', 'image_name', OFFLINE_NODE_IMAGE_NAME),
+  shellName('scripts/aiops/kubeconfig.sh', 'default_namespace', NAMESPACE),
+  shellName('scripts/aiops/kubeconfig.sh', 'default_release', RELEASE),
   { file: 'kind-config.yaml', line: /^( *#? *image: )kindest\/node:.*$/gm, value: KIND_NODE_IMAGE },
   { file: 'cluster/traefik.yaml', line: /^( +image: )traefik:.*$/gm, value: TRAEFIK_IMAGE },
   // Traefik reads only the release's namespace: its Role and its watch.

@@ -8,8 +8,11 @@
 set -euo pipefail
 
 profile=${1:-}
-namespace=${NAMESPACE:-todo}
-release=${RELEASE:-todo-chatbot}
+# project/names.ts, written here by npm run gen:workflows:
+default_namespace=todo
+default_release=todo-chatbot
+namespace=${NAMESPACE:-$default_namespace}
+release=${RELEASE:-$default_release}
 case $profile in
   reader | operator) ;;
   *)

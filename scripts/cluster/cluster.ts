@@ -15,7 +15,17 @@ import { readFileSync } from 'node:fs';
 import { load } from 'js-yaml';
 import { IMAGES, imageRef } from '../images/images.js';
 import { repoRoot } from '../../project/root.js';
-import { CHART_DIR, CHART_NAME, CLUSTER, HOST, INGRESS, NAMESPACE, PUBLIC_URL, RELEASE } from '../../project/names.js';
+import {
+  CHART_DIR,
+  CHART_NAME,
+  CLUSTER,
+  HOST,
+  INGRESS,
+  NAMESPACE,
+  OFFLINE_NODE_IMAGE_NAME,
+  PUBLIC_URL,
+  RELEASE,
+} from '../../project/names.js';
 import { TOOLCHAIN } from '../../project/toolchain.js';
 import { capture, docker } from '../lib/docker.js';
 import { helmBinary, kubectlBinary } from '../lib/tools.js';
@@ -26,7 +36,7 @@ import { execute, missingTools, type Step, type Tool } from './plan.js';
 
 const CONTROL_PLANE = `${CLUSTER}-control-plane`; // kind's name for the node's container
 const OFFLINE_NODE_BUILD = 'docker/offline/kind-node/build.sh';
-const OFFLINE_NODE_IMAGE = `todo-kind-node:${TOOLCHAIN.OFFLINE_KUBERNETES_VERSION}`;
+const OFFLINE_NODE_IMAGE = `${OFFLINE_NODE_IMAGE_NAME}:${TOOLCHAIN.OFFLINE_KUBERNETES_VERSION}`;
 
 const TOOLS: Record<string, Tool> = {
   docker: { name: 'docker', binary: docker, install: 'install Docker Engine (Debian: apt-get install docker.io)' },

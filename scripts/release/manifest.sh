@@ -6,7 +6,9 @@ set -euo pipefail
 usage="usage: manifest.sh <registry> <tag>"
 registry=$(tr '[:upper:]' '[:lower:]' <<<"${1:?$usage}")
 tag=${2:?$usage}
-for image in todo-backend todo-frontend; do
+# project/names.ts, written here by npm run gen:workflows:
+images="todo-backend todo-frontend"
+for image in $images; do
   ref="$registry/$image:$tag"
   docker buildx imagetools create --tag "$ref" "$ref-amd64" "$ref-arm64" >&2
   digest=$(docker buildx imagetools inspect "$ref" --format '{{json .Manifest}}' | jq -r .digest)

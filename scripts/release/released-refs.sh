@@ -6,11 +6,14 @@ set -euo pipefail
 usage="usage: released-refs.sh <registry> <tag>"
 registry=$(tr '[:upper:]' '[:lower:]' <<<"${1:?$usage}")
 tag=${2:?$usage}
-for image in todo-backend todo-frontend; do
+# project/names.ts, written here by npm run gen:workflows:
+images="todo-backend todo-frontend"
+chart=todo-chatbot
+for image in $images; do
   digest=$(docker buildx imagetools inspect "$registry/$image:$tag" --format '{{json .Manifest}}' | jq -r .digest)
   echo "$registry/$image@$digest"
 done
-pulled=$(helm pull "oci://$registry/charts/todo-chatbot" --version "${tag#v}" --destination "$(mktemp -d)" 2>&1)
+pulled=$(helm pull "oci://$registry/charts/$chart" --version "${tag#v}" --destination "$(mktemp -d)" 2>&1)
 digest=$(sed -n 's/^Digest: \(sha256:[a-f0-9]\{64\}\)$/\1/p' <<<"$pulled")
 [ -n "$digest" ] || { echo "released-refs.sh: no chart digest in: $pulled" >&2; exit 1; }
-echo "$registry/charts/todo-chatbot@$digest"
+echo "$registry/charts/$chart@$digest"

@@ -38,7 +38,7 @@ kubernetes_module() {
   staging=$(sed -n 's#^\t\(k8s\.io/[a-z0-9-]*\) => \./staging/.*#\1#p' "$upstream")
   mkdir -p "$work/kubernetes"
   {
-    printf 'module todo-kind-node/kubernetes\n\ngo %s\n\nrequire k8s.io/kubernetes %s\n\nreplace (\n' \
+    printf 'module offline-node/kubernetes\n\ngo %s\n\nrequire k8s.io/kubernetes %s\n\nreplace (\n' \
       "$(sed -n 's/^go //p' "$upstream")" "$version"
     for module in $staging; do printf '\t%s => %s v0.%s\n' "$module" "$module" "${version#v1.}"; done
     printf ')\n'
@@ -75,7 +75,7 @@ build_from_module() { # <binary name> <module> <version> <package>
   mkdir -p "$work/$1"
   (
     cd "$work/$1"
-    printf 'module todo-kind-node/%s\n\ngo 1.24\n\nrequire %s %s\n' "$1" "$2" "$3" >go.mod
+    printf 'module offline-node/%s\n\ngo 1.24\n\nrequire %s %s\n' "$1" "$2" "$3" >go.mod
     go get "$2@$3" >/dev/null 2>&1
     timed "$1" go build -trimpath -ldflags "-s -w" -o "$out.partial/$1" "$4"
   )

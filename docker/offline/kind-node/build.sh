@@ -16,7 +16,9 @@ cache=${TODO_CI_CACHE:-$HOME/.cache/todo-chatbot-platform}/kind-node
 source "$here/../../../toolchain.env"
 KUBERNETES_VERSION=$OFFLINE_KUBERNETES_VERSION
 BASE_IMAGE=$DEBIAN_IMAGE
-image=todo-kind-node:$KUBERNETES_VERSION
+# project/names.ts, written here by npm run gen:workflows:
+image_name=todo-kind-node
+image=$image_name:$KUBERNETES_VERSION
 key_label=org.todo-chatbot.kind-node.key
 started=$SECONDS
 say() { echo "kind-node: $* (at $((SECONDS - started)) s)"; }
@@ -50,7 +52,7 @@ echo "building the add-ons from their Go modules into $addons"
 say "binaries ready"
 
 context=$(mktemp -d /tmp/kind-node-context.XXXXXX)
-builder=todo-kind-node-build
+builder=$image_name-build
 cleanup() {
   "$docker" rm -f "$builder" >/dev/null 2>&1 || true
   rm -rf "$context"
