@@ -75,7 +75,8 @@ build_from_module() { # <binary name> <module> <version> <package>
   mkdir -p "$work/$1"
   (
     cd "$work/$1"
-    printf 'module offline-node/%s\n\ngo 1.24\n\nrequire %s %s\n' "$1" "$2" "$3" >go.mod
+    # go.mod's go line is this Go's own, which go get raises if the module needs more.
+    go mod init "offline-node/$1" >/dev/null 2>&1
     go get "$2@$3" >/dev/null 2>&1
     timed "$1" go build -trimpath -ldflags "-s -w" -o "$out.partial/$1" "$4"
   )
