@@ -1,13 +1,14 @@
 /**
- * What a message that no rule of intent.ts fits most likely means, from two things: which of the
+ * What a message that no rule of parse-intent.ts fits most likely means, from two things: which of the
  * user's tasks its words name (matching.ts), and which of the five actions its other words say,
  * from lists of synonyms rather than of sentences. "bin the gym thing", "I called mom" and "the
  * report can wait till friday" all come out right without a rule of their own.
  */
 import type { Priority } from '../domain/tasks.js';
 import { findDate } from './dates.js';
-import { clean, type Intent, type TaskChanges, type TaskRef } from './intent.js';
+import type { Intent, TaskChanges, TaskRef } from './intent.js';
 import { bestMatches, contentStems, sameWord, stem, tokens } from './matching.js';
+import { clean } from './wording.js';
 
 type Named = { id: string; title: string };
 
