@@ -45,33 +45,28 @@ export function unstamped(files: { path: string; text: string }[]): string[] {
 }
 
 describe('project/names.ts: each name written once', () => {
-  it('no script or workflow source types a name of names.ts again', () => {
-    const paths = execFileSync(
-      'git',
-      ['ls-files', '--cached', '--others', '--exclude-standard', 'scripts', 'workflows-src', 'project'],
-      {
-        encoding: 'utf8',
-      },
-    )
+  /** The repository's files that `git ls-files` lists for these arguments, with their text. */
+  const files = (...args: string[]) =>
+    execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', ...args], { encoding: 'utf8' })
       .split('\n')
-      .filter((path) => path.endsWith('.ts') && path !== 'project/names.ts' && !path.includes('/bindings/actions.ts'));
-    expect(paths.length).toBeGreaterThan(30);
-    expect(retyped(paths.map((path) => ({ path, text: readFileSync(path, 'utf8') })))).toEqual([]);
+      .filter(Boolean)
+      .map((path) => ({ path, text: readFileSync(path, 'utf8') }));
+
+  it('no script or workflow source types a name of names.ts again', () => {
+    const sources = files('scripts', 'workflows-src', 'project').filter(
+      ({ path }) => path.endsWith('.ts') && path !== 'project/names.ts' && !path.includes('/bindings/actions.ts'),
+    );
+    expect(sources.length).toBeGreaterThan(30);
+    expect(retyped(sources)).toEqual([]);
   });
 
   it('no shell script, YAML file or Dockerfile types a name of names.ts but on a line gen:workflows writes', () => {
-    const paths = execFileSync(
-      'git',
-      ['ls-files', '*.sh', '*.yaml', '*.yml', '*Dockerfile', '.ci/run', '.ci/provision'],
-      {
-        encoding: 'utf8',
-      },
-    )
-      .split('\n')
-      // The workflows are generated from TypeScript, which the test above covers.
-      .filter((path) => path && !path.startsWith('.github/workflows/'));
-    expect(paths.length).toBeGreaterThan(30);
-    expect(unstamped(paths.map((path) => ({ path, text: readFileSync(path, 'utf8') })))).toEqual([]);
+    // The workflows are generated from TypeScript, which the test above covers.
+    const others = files('*.sh', '*.yaml', '*.yml', '*Dockerfile', '.ci/run', '.ci/provision').filter(
+      ({ path }) => !path.startsWith('.github/workflows/'),
+    );
+    expect(others.length).toBeGreaterThan(30);
+    expect(unstamped(others)).toEqual([]);
   });
 
   it('finds a name in a script or manifest, and leaves stamped lines, comments and longer words alone', () => {
