@@ -155,7 +155,7 @@ export default defineConfig({
             {
               extends: true,
               test: {
-                name: 'e2e',
+                name: 'browser',
                 include: ['test/browser/**/*.test.ts'],
                 globalSetup: ['test/browser/global-setup.ts'],
                 fileParallelism: false,
