@@ -32,7 +32,7 @@ if (!postgresAvailable) {
 
 // Browser suites need Debian's Chromium; under CI a missing browser fails the run.
 const chromiumAvailable = existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium') || process.env.CI === 'true';
-if (!chromiumAvailable) warnOnce('e2e suites not run: install chromium (apt-get install chromium) to run them.');
+if (!chromiumAvailable) warnOnce('browser suites not run: install chromium (apt-get install chromium) to run them.');
 
 const integration = (database: 'pglite' | 'postgres'): TestProjectInlineConfiguration => ({
   extends: true,
