@@ -1,9 +1,10 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+// The global styles first: each feature's own come after them, with the feature.
+import './styles.css';
 import { App } from './app/App';
 import { ApiError } from './shared/api';
-import './styles.css';
 
 const queryClient = new QueryClient({
   defaultOptions: {

@@ -113,6 +113,11 @@ describe(`the app's details in a browser (${baseURL})`, () => {
       for (const title of ['One', 'Two', 'Three', 'Four', 'Five', 'Six', 'Seven', 'Eight']) await addTask(page, title);
       const composer = await page.getByLabel('Message', { exact: true }).boundingBox();
       expect(composer!.y + composer!.height).toBeLessThan(844);
+      // And short however long the conversation grows: at most 60% of the screen, so the list starts on it.
+      const maxHeight = await page
+        .locator('.chat')
+        .evaluate((chat) => chat.ownerDocument.defaultView!.getComputedStyle(chat).maxHeight);
+      expect(Number.parseFloat(maxHeight)).toBeLessThanOrEqual(844 * 0.6 + 1);
     });
   });
 });

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { ApiError } from '../../shared/api';
 import { sessionKey } from '../../shared/query-keys';
 import { signIn, signUp, type User } from './api';
+import './auth.css';
 
 type Mode = 'sign-in' | 'sign-up';
 type Field = 'name' | 'email' | 'password';

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { inputLimits } from '../../shared/api-schema';
 import { useConversations, useMessages, useSendMessage, type ChatAction } from './api';
+import './chat.css';
 
 const TOOL_LABELS: Record<string, string> = {
   add_task: 'Added',

@@ -12,6 +12,7 @@ import {
   type TaskPage,
 } from './api';
 import { TaskItem } from './TaskItem';
+import './tasks.css';
 
 const STATUSES: TaskFilters['status'][] = ['all', 'pending', 'completed'];
 export const UNDO_MS = 10_000;
