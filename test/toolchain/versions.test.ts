@@ -104,7 +104,13 @@ describe('toolchain.env: each version written once', () => {
       const text = readFileSync(file, 'utf8');
       expect(stamped(file, text), `${file}: run npm run gen:workflows`).toBe(text);
     }
-    const stale = 'ARG NODE_IMAGE=node:20-bookworm-slim\nARG DEBIAN_IMAGE=debian:bookworm-slim\nFROM ${NODE_IMAGE}\n';
+    const stale = [
+      'ARG NODE_IMAGE=node:20-bookworm-slim',
+      'ARG DEBIAN_IMAGE=debian:bookworm-slim',
+      'FROM ${NODE_IMAGE}',
+      'LABEL org.opencontainers.image.title="old" \\',
+      '',
+    ].join('\n');
     const fresh = stamped('docker/backend.Dockerfile', stale);
     expect(fresh).toContain(`ARG NODE_IMAGE=${TOOLCHAIN_ENTRIES.find((e) => e.name === 'NODE_IMAGE')!.value}\n`);
     expect(fresh).not.toContain('bookworm');
