@@ -70,9 +70,10 @@ const test = job('test', {
   },
   node: true,
 }).addSteps([
-  // The workflows suite runs native actionlint, zizmor and trivy, which the runner lacks (under
-  // CI=true a missing one fails its test).
+  // The workflows suite runs native actionlint, zizmor and trivy, and the chart suite helm-docs,
+  // which the runner lacks (under CI=true a missing one fails its test).
   ...goInstall('actionlint'),
+  ...goInstall('helm-docs'),
   ...pipInstall('zizmor'),
   setupTrivy,
   npmRun('lint'),
@@ -122,6 +123,7 @@ const chart = job('chart', {
   minutes: 15,
   node: true,
 }).addSteps([
+  ...goInstall('helm-docs'),
   npmRun('chart:check'),
   ...goInstall('kubeconform'),
   // kubeconform fetches the Kubernetes schemas from GitHub.

@@ -1,91 +1,66 @@
 /**
- * npm run chart:readme [-- --check] — writes helm/todo-chatbot/README.md from the `# --` comments
- * in values.yaml (one per key); --check exits 1 when the committed README differs.
+ * npm run chart:readme [-- --check] — writes helm/todo-chatbot/README.md with helm-docs, from the
+ * chart's README.md.gotmpl and the `# --` comment above each key of values.yaml, in the file's order.
+ * A key without a comment gets a row with no description, which the chart suite refuses. --check
+ * writes nothing and exits 1 when the README differs.
+ * Needs helm-docs (HELM_DOCS, or on PATH).
  */
+import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { load } from 'js-yaml';
-import { repoRoot } from '../../project/root.js';
+import { basename, dirname, join } from 'node:path';
 import { CHART_DIR } from '../../project/names.js';
+import { repoRoot } from '../../project/root.js';
+import { TOOLCHAIN } from '../../project/toolchain.js';
 import { parseCommandLine } from '../lib/cli.js';
 import { isMain } from '../lib/main.js';
 
-export type ValueDoc = { key: string; type: string; defaultValue: string; description: string };
+export const README_PATH = join(repoRoot, CHART_DIR, 'README.md');
+export const HELM_DOCS_INSTALL = `go install github.com/norwoodj/helm-docs/cmd/helm-docs@${TOOLCHAIN.HELM_DOCS_VERSION}`;
 
-function valueAt(values: unknown, path: string[]): unknown {
-  return path.reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], values);
-}
-
-/** Every documented key of values.yaml, in file order, with its default and description. */
-export function valueDocs(valuesYaml: string): ValueDoc[] {
-  const values = load(valuesYaml);
-  const docs: ValueDoc[] = [];
-  const path: { indent: number; key: string }[] = [];
-  let description: string | undefined;
-  for (const line of valuesYaml.split('\n')) {
-    const comment = /^\s*# -- (.*)$/.exec(line);
-    if (comment) {
-      description = comment[1];
-      continue;
-    }
-    const key = /^(\s*)([A-Za-z][\w-]*):/.exec(line);
-    if (!key) continue;
-    const indent = key[1]!.length;
-    while (path.length && path.at(-1)!.indent >= indent) path.pop();
-    path.push({ indent, key: key[2]! });
-    if (description === undefined) continue;
-    const keys = path.map((p) => p.key);
-    const value = valueAt(values, keys);
-    const type = Array.isArray(value) ? 'list' : value === null ? 'null' : typeof value;
-    docs.push({ key: keys.join('.'), type, defaultValue: JSON.stringify(value), description });
-    description = undefined;
-  }
-  return docs;
-}
-
-export function readme(valuesYaml: string): string {
-  const rows = valueDocs(valuesYaml).map(
-    (d) => `| \`${d.key}\` | ${d.type} | \`${d.defaultValue.replaceAll('|', '\\|')}\` | ${d.description} |`,
+/** The README helm-docs renders for the chart in `chartDir`; throws with helm-docs' words when it refuses. */
+export function renderReadme(chartDir = join(repoRoot, CHART_DIR), helmDocs = process.env.HELM_DOCS ?? 'helm-docs') {
+  const result = spawnSync(
+    helmDocs,
+    [
+      '--chart-search-root',
+      '.',
+      '--chart-to-generate',
+      basename(chartDir),
+      '--sort-values-order',
+      'file',
+      '--skip-version-footer',
+      '--log-level',
+      'warning',
+      '--dry-run',
+    ],
+    { encoding: 'utf8', cwd: dirname(chartDir) },
   );
-  return [
-    '# todo-chatbot',
-    '',
-    'The Todo Chatbot on Kubernetes: the API and web UI Deployments, an Ingress, and PostgreSQL in the',
-    'chart or outside it. Install, upgrade and operations: [docs/deployment.md](../../docs/deployment.md).',
-    '',
-    '```sh',
-    'helm upgrade --install todo-chatbot helm/todo-chatbot --namespace todo --create-namespace --wait',
-    'helm test todo-chatbot --namespace todo',
-    '```',
-    '',
-    '## Values',
-    '',
-    '<!-- Generated from values.yaml by npm run chart:readme; edit the comments there. -->',
-    '',
-    '| key | type | default | description |',
-    '| --- | --- | --- | --- |',
-    ...rows,
-    '',
-  ].join('\n');
+  if (result.error) throw new Error(`${helmDocs} is missing: ${HELM_DOCS_INSTALL}`);
+  // helm-docs skips a chart it cannot read with a warning, and still exits 0.
+  if (result.status !== 0 || !result.stdout.trim()) {
+    throw new Error(`helm-docs rendered no README: ${result.stderr.trim().split('\n')[0] ?? ''}`);
+  }
+  return result.stdout;
 }
-
-export const README_PATH = `${repoRoot}/${CHART_DIR}/README.md`;
-export const expectedReadme = () => readme(readFileSync(`${repoRoot}/${CHART_DIR}/values.yaml`, 'utf8'));
 
 if (isMain(import.meta.url)) {
   const { check } = parseCommandLine(process.argv.slice(2), {
     usage: 'npm run chart:readme [-- --check]',
-    about: `Writes ${CHART_DIR}/README.md from the "# --" comments of its values.yaml.`,
+    about: `Writes ${CHART_DIR}/README.md with helm-docs, from README.md.gotmpl and the "# --" comments of values.yaml.`,
     options: { check: { default: false, description: 'write nothing; exit 1 when the README differs' } },
+    env: { HELM_DOCS: 'the helm-docs binary (default: on PATH)' },
   });
-  const expected = expectedReadme();
-  if (check) {
-    const current = readFileSync(README_PATH, 'utf8');
-    if (current !== expected) {
-      console.error(`chart:readme: ${CHART_DIR}/README.md is stale: run npm run chart:readme`);
-      process.exit(1);
+  try {
+    const expected = renderReadme();
+    if (check && readFileSync(README_PATH, 'utf8') !== expected) {
+      throw new Error(`${CHART_DIR}/README.md is stale: run npm run chart:readme`);
     }
-  } else {
-    writeFileSync(README_PATH, expected);
-    console.log(`wrote ${CHART_DIR}/README.md`);
+    if (!check) {
+      writeFileSync(README_PATH, expected);
+      console.log(`wrote ${CHART_DIR}/README.md`);
+    }
+  } catch (error) {
+    console.error(`chart:readme: ${(error as Error).message}`);
+    process.exit(1);
   }
 }

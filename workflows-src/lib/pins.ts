@@ -51,6 +51,7 @@ export const uses = (name: PinName): string => `${PINS[name].repo}@${PINS[name].
 export const GO_TOOLS = {
   actionlint: { module: 'github.com/rhysd/actionlint/cmd/actionlint', version: TOOLCHAIN.ACTIONLINT_VERSION },
   kubeconform: { module: 'github.com/yannh/kubeconform/cmd/kubeconform', version: TOOLCHAIN.KUBECONFORM_VERSION },
+  'helm-docs': { module: 'github.com/norwoodj/helm-docs/cmd/helm-docs', version: TOOLCHAIN.HELM_DOCS_VERSION },
 } as const;
 
 /** Python tools the jobs install from PyPI, each into a virtual environment of its own. */
