@@ -10,33 +10,17 @@
  * modules (docker/offline/kind-node, docs/offline.md), and cluster:deploy then loads the database's
  * image too. Every command is printed before it runs; --dry-run only prints them.
  */
-import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { load } from 'js-yaml';
-import { IMAGES, imageRef } from '../images/images.js';
-import { repoRoot } from '../../project/root.js';
-import {
-  CHART_DIR,
-  CHART_NAME,
-  CLUSTER,
-  HOST,
-  INGRESS,
-  NAMESPACE,
-  OFFLINE_NODE_IMAGE_NAME,
-  PUBLIC_URL,
-  RELEASE,
-} from '../../project/names.js';
+import { HOST, PUBLIC_URL, RELEASE } from '../../project/names.js';
 import { TOOLCHAIN } from '../../project/toolchain.js';
-import { capture, docker } from '../lib/docker.js';
+import { docker } from '../lib/docker.js';
 import { helmBinary, kubectlBinary } from '../lib/tools.js';
-import { parseCommandLine, type Parsed } from '../lib/cli.js';
+import { parseCommandLine } from '../lib/cli.js';
 import { isMain } from '../lib/main.js';
-import { addonSteps } from './addons.js';
+import { deployPlan, offlineCluster } from './deploy.js';
+import { downPlan } from './down.js';
+import { CLI, type Options } from './options.js';
 import { execute, missingTools, type Step, type Tool } from './plan.js';
-
-const CONTROL_PLANE = `${CLUSTER}-control-plane`; // kind's name for the node's container
-const OFFLINE_NODE_BUILD = 'docker/offline/kind-node/build.sh';
-const OFFLINE_NODE_IMAGE = `${OFFLINE_NODE_IMAGE_NAME}:${TOOLCHAIN.OFFLINE_KUBERNETES_VERSION}`;
+import { upPlan } from './up.js';
 
 const TOOLS: Record<string, Tool> = {
   docker: { name: 'docker', binary: docker, install: 'install Docker Engine (Debian: apt-get install docker.io)' },
@@ -47,184 +31,6 @@ const TOOLS: Record<string, Tool> = {
   },
   minikube: { name: 'minikube', binary: 'minikube', install: 'see https://minikube.sigs.k8s.io/docs/start/' },
 };
-
-const CLI = {
-  usage: 'npm run cluster:up | cluster:deploy | cluster:down | cluster:helm-test -- [options]',
-  about:
-    'up makes the cluster (kind from kind-config.yaml, or Minikube); deploy builds and loads the images and\n' +
-    'installs the chart with Helm; down uninstalls it (and more on request); helm-test runs helm test.\n' +
-    'Every command is printed before it runs.',
-  options: {
-    minikube: {
-      default: false,
-      description: 'Minikube (4 GB, 2 CPUs, ingress and metrics-server addons) instead of kind',
-    },
-    offline: { default: false, description: 'kind on a node image built here from Debian and Go modules (up, deploy)' },
-    'dry-run': { default: false, description: 'print the commands and run none' },
-    'skip-build': { default: false, description: 'deploy the images already built instead of building them' },
-    chart: {
-      default: '',
-      description: `deploy: a published chart (oci://…/${CHART_NAME}) instead of ${CHART_DIR}; its images come from its registry, so nothing is built or loaded`,
-    },
-    'chart-version': { default: '', description: 'deploy: the version of --chart (its newest when empty)' },
-    namespace: { default: NAMESPACE, description: 'the namespace of the release (deploy, test)' },
-    'delete-cluster': { default: false, description: 'down: delete the cluster too' },
-    images: { default: false, description: 'down: remove the images from Docker too' },
-  },
-} as const;
-type Options = Omit<Parsed<typeof CLI.options>, 'args'>;
-
-/** Whether the node image of kind-config.yaml is missing and cannot be pulled (a pull is tried). */
-function upstreamNodeUnavailable(o: Options): boolean {
-  if (o.offline) return true;
-  const image = TOOLCHAIN.KIND_NODE_IMAGE;
-  if (o.minikube || o['dry-run'] || spawnSync(docker, ['image', 'inspect', image], { stdio: 'ignore' }).status === 0) {
-    return false;
-  }
-  console.log(`pulling ${image}`);
-  if (spawnSync(docker, ['pull', '--quiet', image], { stdio: 'inherit' }).status === 0) return false;
-  console.log(`${image} cannot be pulled: building and using ${OFFLINE_NODE_IMAGE} (docs/offline.md)`);
-  return true;
-}
-
-/** The cluster runs the offline node image: cluster:deploy has no registry to pull the database from. */
-function offlineCluster(): boolean {
-  const node = capture(docker, ['inspect', '--format', '{{.Config.Image}}', CONTROL_PLANE]);
-  return node.status === 0 && node.stdout.trim() === OFFLINE_NODE_IMAGE;
-}
-
-function upPlan(o: Options, kubectl: string): Step[] {
-  if (o.minikube) {
-    return [
-      {
-        title: 'start Minikube (4 GB, 2 CPUs) with the ingress and metrics-server addons',
-        command: [
-          'minikube',
-          'start',
-          '--profile',
-          CLUSTER,
-          '--memory',
-          '4096',
-          '--cpus',
-          '2',
-          '--addons',
-          'ingress',
-          '--addons',
-          'metrics-server',
-        ],
-      },
-    ];
-  }
-  const create = ['kind', 'create', 'cluster', '--config', 'kind-config.yaml', '--wait', '180s'];
-  // kind's --wait covers the control plane; the worker joins on its own time.
-  const nodesReady: Step = {
-    title: 'wait until every node is Ready',
-    command: [kubectl, 'wait', 'node', '--all', '--for=condition=Ready', '--timeout=180s'],
-  };
-  if (!upstreamNodeUnavailable(o)) {
-    return [{ title: `create the kind cluster ${CLUSTER} from kind-config.yaml`, command: create }, nodesReady];
-  }
-  return [
-    {
-      title: `build the node image ${OFFLINE_NODE_IMAGE} from Debian packages and Go modules (cached)`,
-      command: ['bash', OFFLINE_NODE_BUILD],
-    },
-    {
-      title: `create the kind cluster ${CLUSTER} from kind-config.yaml, on ${OFFLINE_NODE_IMAGE}`,
-      command: [...create, '--image', OFFLINE_NODE_IMAGE],
-    },
-    nodesReady,
-  ];
-}
-
-/** The chart's PostgreSQL image: on an offline cluster it is loaded like the app's own. */
-function postgresImage(): string {
-  const values = load(readFileSync(`${repoRoot}/${CHART_DIR}/values.yaml`, 'utf8')) as {
-    postgresql: { image: { repository: string; tag: string } };
-  };
-  return `${values.postgresql.image.repository}:${values.postgresql.image.tag}`;
-}
-
-function deployPlan(o: Options, helm: string, kubectl: string, offline: boolean): Step[] {
-  const images = [...IMAGES.map(imageRef), ...(offline ? [postgresImage()] : [])];
-  const namespace = o.namespace;
-  if (o.chart && offline) throw new Error('--chart needs a registry for its images: not on the offline cluster');
-  if (!o.minikube && namespace !== NAMESPACE) {
-    throw new Error(
-      `--namespace ${namespace}: the cluster's Traefik serves the namespace ${NAMESPACE} only (cluster/traefik.yaml)`,
-    );
-  }
-  const published = o.chart ? [o.chart, ...(o['chart-version'] ? ['--version', o['chart-version']] : [])] : undefined;
-  // A published chart pulls its images from its registry: nothing to build or load.
-  const localImages: Step[] = published
-    ? []
-    : [
-        ...(o['skip-build'] ? [] : [{ title: 'build the images', command: ['npm', 'run', '-s', 'images:build'] }]),
-        o.minikube
-          ? {
-              title: 'load the images into Minikube',
-              command: ['minikube', 'image', 'load', '--profile', CLUSTER, ...images],
-            }
-          : {
-              title: 'load the images into kind',
-              command: ['kind', 'load', 'docker-image', '--name', CLUSTER, ...images],
-            },
-      ];
-  const ingress = o.minikube ? INGRESS.minikube : INGRESS.kind;
-  return [
-    ...localImages,
-    {
-      title: `namespace ${namespace}, enforcing Pod Security "restricted"`,
-      command: [
-        'sh',
-        '-c',
-        `"$KUBECTL" create namespace "$NS" --dry-run=client -o yaml | "$KUBECTL" apply -f - && "$KUBECTL" label namespace "$NS" pod-security.kubernetes.io/enforce=restricted --overwrite`,
-      ],
-      env: { KUBECTL: kubectl, NS: namespace },
-    },
-    // After the namespace: Traefik's Role is in it.
-    ...(o.minikube ? [] : addonSteps(kubectl)),
-    {
-      // No --atomic: a failed first install would be deleted before the diagnostics read it.
-      title: 'install or upgrade the release, and wait until it is ready',
-      command: [
-        helm,
-        'upgrade',
-        '--install',
-        RELEASE,
-        ...(published ?? [CHART_DIR]),
-        '--namespace',
-        namespace,
-        // The images built and loaded here; a published chart pulls its own by digest.
-        ...(published ? [] : ['--values', `${CHART_DIR}/ci/kind-values.yaml`]),
-        // Said even where they are the chart's defaults: a published chart may have others.
-        '--set',
-        `ingress.className=${ingress.className}`,
-        '--set-json',
-        `networkPolicy.ingressNamespaceSelector=${JSON.stringify({ matchLabels: { 'kubernetes.io/metadata.name': ingress.namespace } })}`,
-        '--wait',
-        '--timeout',
-        '6m',
-      ],
-    },
-    { title: 'show the pods', command: [kubectl, 'get', 'pods', '--namespace', namespace, '-o', 'wide'] },
-  ];
-}
-
-// Deleting the cluster takes the release with it, and must work when the cluster no longer answers.
-function downPlan(o: Options, helm: string): Step[] {
-  const uninstall: Step = {
-    title: 'uninstall the release',
-    command: [helm, 'uninstall', RELEASE, '--namespace', o.namespace, '--ignore-not-found', '--wait'],
-  };
-  const deleteCluster: Step = o.minikube
-    ? { title: 'delete Minikube', command: ['minikube', 'delete', '--profile', CLUSTER] }
-    : { title: 'delete the kind cluster', command: ['kind', 'delete', 'cluster', '--name', CLUSTER] };
-  return [
-    o['delete-cluster'] ? deleteCluster : uninstall,
-    ...(o.images ? [{ title: 'remove the images', command: [docker, 'image', 'rm', ...IMAGES.map(imageRef)] }] : []),
-  ];
-}
 
 if (isMain(import.meta.url)) {
   const [command, ...args] = process.argv.slice(2);
