@@ -4,7 +4,7 @@
  * .ci/run cluster stage.
  */
 import { spawnSync } from 'node:child_process';
-import { commands, podStates } from '../../.github/actions/cluster-diagnostics/src/collect.js';
+import { commands, podStates } from '@todo/action-cluster-diagnostics/collect';
 import { helmBinary, kubectlBinary } from '../lib/tools.js';
 import { CLUSTER, INGRESS, NAMESPACE, RELEASE } from '../../project/names.js';
 import { parseCommandLine } from '../lib/cli.js';
