@@ -1,7 +1,7 @@
 /**
  * Where toolchain.env's values and names.ts's names are copied into files that other tools read on
  * their own: nvm and setup-node, Docker, Compose, Helm, kind, the shell scripts. `npm run
- * gen:workflows` writes them and its --check fails on a stale copy; the version and names tests
+ * gen:stamps` writes them and its --check fails on a stale copy; the version and names tests
  * accept a value only on these lines.
  */
 import { readFileSync } from 'node:fs';
@@ -34,7 +34,7 @@ const {
 } = TOOLCHAIN;
 const dockerfiles = ['docker/backend.Dockerfile', 'docker/frontend.Dockerfile'];
 const { backend, frontend } = IMAGE_NAMES;
-/** A shell script's `name=value` line of a name, under the comment that says gen:workflows writes it. */
+/** A shell script's `name=value` line of a name, under the comment that says gen:stamps writes it. */
 const shellName = (file: string, variable: string, value: string): Stamp => ({
   file,
   line: new RegExp(`^(${variable}=).*$`, 'gm'),

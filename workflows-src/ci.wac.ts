@@ -41,6 +41,7 @@ const workflows = job('workflows', {
   node: true,
 }).addSteps([
   npmRun('gen:workflows -- --check'),
+  npmRun('gen:stamps -- --check'),
   npmRun('gen:bindings -- --check'),
   ...pipInstall('zizmor'),
   new Step({

@@ -8,7 +8,7 @@
 set -euo pipefail
 
 profile=${1:-}
-# project/names.ts, written here by npm run gen:workflows:
+# project/names.ts, written here by npm run gen:stamps:
 default_namespace=todo
 default_release=todo-chatbot
 namespace=${NAMESPACE:-$default_namespace}

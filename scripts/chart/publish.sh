@@ -11,7 +11,7 @@ registry=$(tr '[:upper:]' '[:lower:]' <<<"${2:?$usage}")
 backend_digest=${3:?$usage}
 frontend_digest=${4:?$usage}
 helm=${HELM:-helm}
-# project/names.ts, written here by npm run gen:workflows:
+# project/names.ts, written here by npm run gen:stamps:
 chart=todo-chatbot
 backend_image=todo-backend
 frontend_image=todo-frontend

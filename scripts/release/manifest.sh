@@ -6,7 +6,7 @@ set -euo pipefail
 usage="usage: manifest.sh <registry> <tag>"
 registry=$(tr '[:upper:]' '[:lower:]' <<<"${1:?$usage}")
 tag=${2:?$usage}
-# project/names.ts, written here by npm run gen:workflows:
+# project/names.ts, written here by npm run gen:stamps:
 images="todo-backend todo-frontend"
 for image in $images; do
   ref="$registry/$image:$tag"

@@ -60,7 +60,7 @@ describe('project/names.ts: each name written once', () => {
     expect(retyped(sources)).toEqual([]);
   });
 
-  it('no shell script, YAML file or Dockerfile types a name of names.ts but on a line gen:workflows writes', () => {
+  it('no shell script, YAML file or Dockerfile types a name of names.ts but on a line gen:stamps writes', () => {
     // The workflows are generated from TypeScript, which the test above covers.
     const others = files('*.sh', '*.yaml', '*.yml', '*Dockerfile', '.ci/run', '.ci/provision').filter(
       ({ path }) => !path.startsWith('.github/workflows/'),

@@ -102,7 +102,7 @@ describe('toolchain.env: each version written once', () => {
   it('every stamped copy is current, and a stale one is rewritten', () => {
     for (const file of STAMPED_FILES) {
       const text = readFileSync(file, 'utf8');
-      expect(stamped(file, text), `${file}: run npm run gen:workflows`).toBe(text);
+      expect(stamped(file, text), `${file}: run npm run gen:stamps`).toBe(text);
     }
     const stale = [
       'ARG NODE_IMAGE=node:20-bookworm-slim',

@@ -67,7 +67,7 @@ describe('Renovate', () => {
   it('leaves the generated and stamped files alone, and writes them again after an upgrade', () => {
     expect(config.enabledManagers).toEqual(['npm', 'custom.regex']);
     expect(config.postUpgradeTasks.commands).toEqual(
-      expect.arrayContaining(['npm run gen:bindings', 'npm run gen:workflows']),
+      expect.arrayContaining(['npm run gen:bindings', 'npm run gen:workflows', 'npm run gen:stamps']),
     );
     // The README needs helm-docs, which the commands install first, at toolchain.env's version.
     const commands = config.postUpgradeTasks.commands.join('\n');

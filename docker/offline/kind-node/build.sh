@@ -16,7 +16,7 @@ cache=${TODO_CI_CACHE:-$HOME/.cache/todo-chatbot-platform}/kind-node
 source "$here/../../../toolchain.env"
 KUBERNETES_VERSION=$OFFLINE_KUBERNETES_VERSION
 BASE_IMAGE=$DEBIAN_IMAGE
-# project/names.ts, written here by npm run gen:workflows:
+# project/names.ts, written here by npm run gen:stamps:
 image_name=todo-kind-node
 image=$image_name:$KUBERNETES_VERSION
 key_label=org.todo-chatbot.kind-node.key
