@@ -12,10 +12,13 @@ const seconds = (duration) =>
     0,
   );
 
+/** Whether act runs a job or step: not when its `if` needs GitHub (`!github.event.act`, `!env.ACT`). */
+export const runsUnderAct = (item) => !/!(?:github\.event\.act|env\.ACT)\b/.test(String(item.if ?? ''));
+
 /** The names act gives the jobs of a workflow that run under act. */
 function jobsUnderAct(workflowText) {
   return Object.entries(load(workflowText).jobs)
-    .filter(([, job]) => !String(job.if ?? '').includes('!github.event.act'))
+    .filter(([, job]) => runsUnderAct(job))
     .map(([id, job]) => job.name ?? id);
 }
 

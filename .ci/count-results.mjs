@@ -1,11 +1,13 @@
-// Prints "<passed> <failed>" summed over vitest JSON reports (given, or those a workflow writes). A missing or unreadable report counts
-// as one failure, and so does a file that failed with no failed test of its own (it did not import,
-// or a beforeAll threw and its tests were skipped); a report that says it did not succeed is never
-// counted as 0 failed. Each failure (report, file, name and the first line of its message) goes to
-// stderr first, so the end of the log says what failed without scrolling back through the jobs.
+// Prints "<passed> <failed>" summed over vitest JSON reports (given, or those a workflow writes). A
+// missing or unreadable report counts as one failure, and so does a file that failed with no failed
+// test of its own (it did not import, or a beforeAll threw and its tests were skipped); a report that
+// says it did not succeed is never counted as 0 failed. Each failure (report, file, name and the
+// first line of its message) goes to stderr first, so the end of the log says what failed without
+// scrolling back through the jobs.
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { load } from 'js-yaml';
+import { runsUnderAct } from './act-jobs.mjs';
 
 const firstLine = (text) => (text ?? '').split('\n')[0].slice(0, 200);
 
@@ -33,15 +35,12 @@ function countReport(report, results) {
   return { passed: results.numPassedTests, failed, failures };
 }
 
-/** What act skips: a job or a step whose `if` needs GitHub (`!github.event.act`, `!env.ACT`). */
-const underAct = (item) => !/!(?:github\.event\.act|env\.ACT)\b/.test(String(item.if ?? ''));
-
 /** The file names of the vitest reports a workflow's jobs write under act: each e2e-summary step's `report`. */
 export function reportsUnderAct(workflowText) {
   return Object.values(load(workflowText).jobs)
-    .filter(underAct)
+    .filter(runsUnderAct)
     .flatMap((job) => job.steps ?? [])
-    .filter((step) => step.uses === './.github/actions/e2e-summary' && underAct(step))
+    .filter((step) => step.uses === './.github/actions/e2e-summary' && runsUnderAct(step))
     .map((step) => basename(step.with.report));
 }
 
