@@ -5,14 +5,12 @@
  */
 import type { Intent, TaskRef } from './intent.js';
 import { bulkScope, parseAdd, parseList, parseRef, parseUpdate } from './task-phrases.js';
-import { clean, oneOf, pattern } from './wording.js';
+import { clean, oneOf, pattern, words } from './wording.js';
 
 /** A rule: what it recognises, and the intent it reads from a cleaned message (undefined: not its kind). */
 type Rule = { name: string; read: (text: string, now: Date) => Intent | undefined };
 
 const raw = String.raw;
-/** Alternatives written as one string; oneOf joins them with `|` again, so a group's `|` is kept. */
-const words = (list: string) => list.split('|');
 const whole = (...alternatives: string[]) => pattern('^', oneOf(...alternatives), '$');
 /** The match of the first pattern that matches `text`. */
 const firstMatch = (text: string, patterns: RegExp[]) =>

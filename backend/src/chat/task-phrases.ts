@@ -6,7 +6,7 @@
 import type { Priority } from '../domain/tasks.js';
 import { findDate, findPeriod } from './dates.js';
 import type { Intent, Scope, TaskRef } from './intent.js';
-import { capitalize, oneOf, pattern, stripQuotes } from './wording.js';
+import { capitalize, oneOf, pattern, stripQuotes, words } from './wording.js';
 
 const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
 const CARDINALS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
@@ -197,13 +197,8 @@ const THE_LIST = /^(?:my|the)\s+(?:todo\s+|to-do\s+|task\s+)?list$/i;
 const FILLER = new RegExp(
   String.raw`\b` +
     oneOf(
-      ...'all everything every single of the my whole entire list todo to-do tasks? todos? items? ones?'.split(' '),
-      ...'things? stuff that which are is'.split(' '),
-      "i've",
-      String.raw`i\s+have`,
-      'already',
-      'now',
-      String.raw`at\s+once`,
+      ...words('all|everything|every|single|of|the|my|whole|entire|list|todo|to-do|tasks?|todos?|items?|ones?'),
+      ...words(String.raw`things?|stuff|that|which|are|is|i've|i\s+have|already|now|at\s+once`),
     ) +
     String.raw`\b`,
   'g',

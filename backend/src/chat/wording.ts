@@ -2,14 +2,13 @@
 
 /** A regex group of alternatives, each a regex source: `oneOf('add', 'jot\\s+down')`. */
 export const oneOf = (...alternatives: string[]) => `(?:${alternatives.join('|')})`;
+/** Alternatives written as one string; oneOf joins them with `|` again, so a group's `|` is kept. */
+export const words = (list: string) => list.split('|');
 /** A case-insensitive regex of parts written one after another. */
 export const pattern = (...parts: string[]) => new RegExp(parts.join(''), 'i');
 
 const GREETING = oneOf(
-  ...'hey hi hello ok okay so um alright please pls kindly now also and then actually'.split(' '),
-  'oops',
-  'whoops',
-  'sorry',
+  ...words('hey|hi|hello|ok|okay|so|um|alright|please|pls|kindly|now|also|and|then|actually|oops|whoops|sorry'),
 );
 const ASKING = oneOf(
   String.raw`(?:can|could|would|will)\s+you(?:\s+please)?\s+`,
