@@ -38,7 +38,7 @@ export function renderReadme(chartDir = join(repoRoot, CHART_DIR), helmDocs = pr
   if (result.error) throw new Error(`${helmDocs} is missing: ${HELM_DOCS_INSTALL}`);
   // helm-docs skips a chart it cannot read with a warning, and still exits 0.
   if (result.status !== 0 || !result.stdout.trim()) {
-    throw new Error(`helm-docs rendered no README: ${result.stderr.trim().split('\n')[0] ?? ''}`);
+    throw new Error(`helm-docs rendered no README: ${result.stderr.trim().split('\n')[0]}`);
   }
   return result.stdout;
 }
