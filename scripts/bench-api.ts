@@ -8,7 +8,11 @@
  * one); a database of its own is created and dropped. Scenarios: the first page of the list for
  * users with 50, 500 and 5,000 tasks; create; and 80/20 list/create. Rounds are interleaved (each
  * round runs every scenario once), so a slow minute of the machine weighs on the API and its floor
- * alike; medians are reported. The table is printed and written to test-results/bench-api.json.
+ * alike; medians are reported, and a share of the floor is the median of the rounds' ratios.
+ * Before each measured run the database settles (vacuum, checkpoint), so no run pays for the
+ * writes of the one before it: without that, one build measured 10 to 19% slower right after the
+ * floor's creates than right after its own. The table is printed and written to
+ * test-results/bench-api.json.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -58,6 +62,7 @@ const duration = Number(process.env.BENCH_DURATION ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const log = (message: string) => console.error(`[bench] ${message}`);
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 const BARE_SERVER = `
 const http = require('node:http');
@@ -82,12 +87,17 @@ async function start(args: string[], env: Record<string, string>): Promise<{ chi
   return { child, url };
 }
 
-type Result = { name: string; rps: number; p50: number; p99: number; errors: number };
+type Sample = { rps: number; p50: number; p99: number; errors: number };
+/** A scenario's medians over the rounds, and each round's figures in order. */
+type Result = Sample & { name: string; rounds: Sample[] };
 type Run = { name: string; options: autocannon.Options };
 
-/** Runs every scenario once per round, rounds interleaved, after a warm-up, and reports each one's medians. */
-async function measureAll(runs: Run[]): Promise<Result[]> {
-  const samples = new Map<string, Result[]>(runs.map((run) => [run.name, []]));
+/**
+ * Runs every scenario once per round, rounds interleaved, after a warm-up, with the database
+ * settled before each run, and reports each one's medians.
+ */
+async function measureAll(runs: Run[], settle: () => Promise<void>): Promise<Result[]> {
+  const samples = new Map<string, Sample[]>(runs.map((run) => [run.name, []]));
   // Not counted: the first seconds of load, while V8 compiles the hot paths and pools fill.
   for (const { name, options } of runs) {
     log(`warming up: ${name}`);
@@ -96,25 +106,26 @@ async function measureAll(runs: Run[]): Promise<Result[]> {
   for (let round = 1; round <= rounds; round += 1) {
     for (const { name, options } of runs) {
       log(`round ${round}/${rounds}: ${name}, ${connections} connections for ${duration} s`);
+      await settle();
       const result = await autocannon({ connections, duration, ...options });
       samples.get(name)!.push({
-        name,
         rps: result.requests.average,
         p50: result.latency.p50,
         p99: result.latency.p99,
         errors: result.errors + result.timeouts + result.non2xx,
       });
+      log(`  ${result.requests.average.toFixed(0)} req/s, p99 ${result.latency.p99} ms`);
     }
   }
   return runs.map(({ name }) => {
     const mine = samples.get(name)!;
-    const median = (pick: (r: Result) => number) => mine.map(pick).sort((a, b) => a - b)[Math.floor(mine.length / 2)]!;
     return {
       name,
-      rps: median((r) => r.rps),
-      p50: median((r) => r.p50),
-      p99: median((r) => r.p99),
+      rps: median(mine.map((r) => r.rps)),
+      p50: median(mine.map((r) => r.p50)),
+      p99: median(mine.map((r) => r.p99)),
       errors: mine.reduce((n, r) => n + r.errors, 0),
+      rounds: mine,
     };
   });
 }
@@ -222,20 +233,31 @@ async function main() {
       { name: `API: ${name}`, options: { url: api.url, requests: requests.map((r) => r.api) } },
     ]);
     if (chosen('ceiling')) runs.push({ name: 'ceiling: node:http, a constant', options: { url: bare.url } });
-    const results = await measureAll(runs);
+    const settler = new pg.Client({ connectionString: dbUrl.toString() });
+    await settler.connect();
+    const results = await measureAll(runs, async () => {
+      await settler.query('vacuum analyze tasks');
+      await settler.query('checkpoint');
+    }).finally(() => settler.end());
 
     const byName = new Map(results.map((r) => [r.name, r]));
-    // Each API row's share of the floor's rate, and its p99 over the floor's.
+    // Each API row's share of the floor's rate, and its p99 over the floor's: the median over the
+    // rounds of the API's run beside the floor's just before it, so a slow minute of the machine
+    // that spans a pair weighs on both sides of its ratio.
     const shares = new Map(
       chosenPairs.map(({ scenario, name }) => {
-        const api = byName.get(`API: ${name}`)!;
-        const floor = byName.get(`floor: ${name}`)!;
-        return [api.name, { scenario, share: api.rps / floor.rps, p99Ratio: api.p99 / floor.p99 }] as const;
+        const api = byName.get(`API: ${name}`)!.rounds;
+        const floor = byName.get(`floor: ${name}`)!.rounds;
+        const ratio = (pick: (r: Sample) => number) => median(api.map((r, i) => pick(r) / pick(floor[i]!)));
+        return [
+          `API: ${name}` as string,
+          { scenario, share: ratio((r) => r.rps), p99Ratio: ratio((r) => r.p99) },
+        ] as const;
       }),
     );
     const floorKind = process.env.BENCH_FLOOR_PREPARED ? 'prepared statements' : 'unnamed statements';
     console.log(
-      `\nnpm run bench:api — one API process, ${connections} connections, ${duration} s x ${rounds} interleaved rounds (medians), PostgreSQL; the floor on ${floorKind}\n`,
+      `\nnpm run bench:api — one API process, ${connections} connections, ${duration} s x ${rounds} interleaved rounds (medians; a share is the median of each round's ratio to the floor), PostgreSQL; the floor on ${floorKind}\n`,
     );
     console.log('| scenario | req/s | p50 ms | p99 ms | errors | of its floor |');
     console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
