@@ -52,4 +52,4 @@ WORKDIR /tmp
 EXPOSE 8000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
   CMD ["/usr/local/bin/node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||8000)+'/health/live').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
-ENTRYPOINT ["/usr/local/bin/node", "/app/server.js"]
+ENTRYPOINT ["/usr/local/bin/node", "--experimental-async-context-frame", "/app/server.js"]

@@ -1,11 +1,12 @@
 /**
- * Where toolchain.env's values and names.ts's names are copied into files that other tools read on
- * their own: nvm and setup-node, Docker, Compose, Helm, kind, the shell scripts. `npm run
- * gen:stamps` writes them and its --check fails on a stale copy; the version and names tests
- * accept a value only on these lines.
+ * Where toolchain.env's values, names.ts's names and the API's Node flags are copied into files
+ * that other tools read on their own: nvm and setup-node, Docker, Compose, Helm, kind, npm, the
+ * shell scripts. `npm run gen:stamps` writes them and its --check fails on a stale copy; the
+ * version and names tests accept a value only on these lines.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { API_NODE_FLAGS } from './api-runtime.js';
 import {
   CHART_DIR,
   CHART_NAME,
@@ -47,6 +48,16 @@ export const STAMPS: Stamp[] = [
     { file, line: /^(ARG NODE_IMAGE=).*$/gm, value: NODE_IMAGE },
     { file, line: /^(ARG DEBIAN_IMAGE=).*$/gm, value: DEBIAN_IMAGE },
   ]),
+  {
+    file: 'docker/backend.Dockerfile',
+    line: /^(ENTRYPOINT \[).*$/gm,
+    value: `${['/usr/local/bin/node', ...API_NODE_FLAGS, '/app/server.js'].map((arg) => JSON.stringify(arg)).join(', ')}]`,
+  },
+  {
+    file: 'backend/package.json',
+    line: /^( {4}"start": ").*$/gm,
+    value: `node ${API_NODE_FLAGS.join(' ')} dist/server.js",`,
+  },
   { file: 'docker/compose.yaml', line: /^( +image: )postgres:.*$/gm, value: POSTGRES_IMAGE },
   {
     file: `${CHART_DIR}/values.yaml`,

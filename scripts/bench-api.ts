@@ -18,6 +18,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { API_NODE_FLAGS } from '../project/api-runtime.js';
 import { repoRoot as root } from '../project/root.js';
 import autocannon from 'autocannon';
 import pg from 'pg';
@@ -157,7 +158,7 @@ async function main() {
     const profile = (server: string) =>
       profileDir ? ['--cpu-prof', `--cpu-prof-dir=${join(profileDir, server)}`] : [];
     const poolMax = process.env.DB_POOL_MAX ?? '10';
-    const api = await start([...profile('api'), 'backend/dist/server.js'], {
+    const api = await start([...API_NODE_FLAGS, ...profile('api'), 'backend/dist/server.js'], {
       DATABASE_URL: dbUrl.toString(),
       DB_POOL_MAX: poolMax,
       BETTER_AUTH_SECRET: randomBytes(32).toString('base64'),

@@ -2,6 +2,7 @@
  * npm run dev — the API (embedded database, reload on change) and the Vite dev server together.
  * The dev server proxies /api, /health and /mcp to the API, so the whole app is on one URL.
  */
+import { API_NODE_FLAGS } from '../project/api-runtime.js';
 import { repoRoot } from '../project/root.js';
 import { parseCommandLine } from './lib/cli.js';
 import * as local from './lib/local-app.js';
@@ -58,7 +59,7 @@ async function sayWhenUp() {
 
 const api = restartOnChange({
   command: process.execPath,
-  args: ['--import', 'tsx', 'src/server.ts'],
+  args: [...API_NODE_FLAGS, '--import', 'tsx', 'src/server.ts'],
   cwd: `${repoRoot}/backend`,
   env: local.apiEnv(at),
   watchDir: `${repoRoot}/backend/src`,

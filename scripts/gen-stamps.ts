@@ -1,7 +1,8 @@
 /**
- * npm run gen:stamps — writes toolchain.env's versions and project/names.ts's names into the files
- * other tools read on their own (project/stamps.ts lists each line). With --check it writes
- * nothing, prints what differs, and exits 1 when a copy is stale.
+ * npm run gen:stamps — writes toolchain.env's versions, project/names.ts's names and the API's Node
+ * flags (project/api-runtime.ts) into the files other tools read on their own (project/stamps.ts
+ * lists each line). With --check it writes nothing, prints what differs, and exits 1 when a copy
+ * is stale.
  */
 import { stampedFiles } from '../project/stamps.js';
 import { parseCommandLine } from './lib/cli.js';
@@ -9,7 +10,8 @@ import { writeOrCheck } from './lib/generated-files.js';
 
 const { check } = parseCommandLine(process.argv.slice(2), {
   usage: 'npm run gen:stamps [-- --check]',
-  about: "Writes toolchain.env's versions and project/names.ts's names where other tools read a copy.",
+  about:
+    "Writes toolchain.env's versions, project/names.ts's names and the API's Node flags where other tools read a copy.",
   options: { check: { default: false, description: 'write nothing; exit 1 naming each file that differs' } },
 });
 const files = stampedFiles();

@@ -3,6 +3,7 @@
  * by Vite, served by Vite's preview server in front of the API, as nginx serves them in the image.
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { API_NODE_FLAGS } from '../project/api-runtime.js';
 import { repoRoot } from '../project/root.js';
 import { parseCommandLine } from './lib/cli.js';
 import * as local from './lib/local-app.js';
@@ -42,7 +43,7 @@ const at = local.ports('4173');
 build('the API', ['run', 'build', '-w', 'backend']);
 build('the UI', ['run', 'build', '-w', 'frontend']);
 
-const api = spawn(process.execPath, ['dist/server.js'], {
+const api = spawn(process.execPath, [...API_NODE_FLAGS, 'dist/server.js'], {
   cwd: `${repoRoot}/backend`,
   env: local.apiEnv(at),
   stdio: ['ignore', 'pipe', 'pipe'],

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { API_NODE_FLAGS } from '../../project/api-runtime.js';
 import { repoRoot as root } from '../../project/root.js';
 import { build, preview } from 'vite';
 import { freePort } from './ports.js';
@@ -23,7 +24,7 @@ export async function startStack(): Promise<Stack> {
   const dist = mkdtempSync(join(tmpdir(), 'todo-ui-'));
   await build({ root: `${root}/frontend`, logLevel: 'warn', build: { outDir: dist, emptyOutDir: true } });
 
-  const api = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+  const api = spawn(process.execPath, [...API_NODE_FLAGS, '--import', 'tsx', 'src/server.ts'], {
     cwd: `${root}/backend`,
     env: {
       PATH: process.env.PATH,

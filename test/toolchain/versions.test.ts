@@ -109,11 +109,15 @@ describe('toolchain.env: each version written once', () => {
       'ARG DEBIAN_IMAGE=debian:bookworm-slim',
       'FROM ${NODE_IMAGE}',
       'LABEL org.opencontainers.image.title="old" \\',
+      'ENTRYPOINT ["/usr/local/bin/node", "/app/server.js"]',
       '',
     ].join('\n');
     const fresh = stamped('docker/backend.Dockerfile', stale);
     expect(fresh).toContain(`ARG NODE_IMAGE=${TOOLCHAIN_ENTRIES.find((e) => e.name === 'NODE_IMAGE')!.value}\n`);
     expect(fresh).not.toContain('bookworm');
+    expect(fresh).toContain(
+      `ENTRYPOINT ["/usr/local/bin/node", "--experimental-async-context-frame", "/app/server.js"]\n`,
+    );
     expect(() => stamped('docker/backend.Dockerfile', 'FROM scratch\n')).toThrow(/no line matching/);
   });
 
