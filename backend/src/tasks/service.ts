@@ -124,10 +124,10 @@ export async function taskPageText(db: Db, userId: string, query: ListTasksQuery
       .orderBy(...ordering(query))
       .limit(value('limit'))
       .offset(value('offset'));
-  const rows = await runPrepared(db, `taskPage ${shapeOf(query)}`, page, values);
+  const rows = await runPrepared<[task: string, total: number]>(db, `taskPage ${shapeOf(query)}`, page, values);
   // Past the last page there is no row to carry the total.
   const total =
-    rows[0]?.total ??
+    rows[0]?.[1] ??
     (offset === 0
       ? 0
       : (
@@ -137,7 +137,7 @@ export async function taskPageText(db: Db, userId: string, query: ListTasksQuery
             .where(where)
             .execute(values)
         )[0]!.total);
-  return `{"tasks":[${rows.map((row) => row.task).join(',')}],"total":${total},"limit":${limit},"offset":${offset}}`;
+  return `{"tasks":[${rows.map(([task]) => task).join(',')}],"total":${total},"limit":${limit},"offset":${offset}}`;
 }
 
 /** The page as a value, for the assistant. */
@@ -167,8 +167,10 @@ export async function createTaskText(db: Db, userId: string, input: CreateTaskIn
         tags: value('tags'),
       })
       .returning({ json: taskJsonText, version: tasks.version });
-  const [row] = await runPrepared(db, 'createTask', insert, { userId, title, description, priority, dueDate, tags });
-  return row!;
+  const values = { userId, title, description, priority, dueDate, tags };
+  const [row] = await runPrepared<[json: string, version: number]>(db, 'createTask', insert, values);
+  const [json, version] = row!;
+  return { json, version };
 }
 
 export async function createTask(db: Db, userId: string, input: CreateTaskInput): Promise<Task> {

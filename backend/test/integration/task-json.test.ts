@@ -10,7 +10,7 @@ import { sql } from 'drizzle-orm';
 import { MAX_NAMES } from '../../src/db/prepared.js';
 import { CONTROL_CHARACTERS } from '../../src/http/input-check.js';
 import { SORTS, STATUSES, taskJson, taskPage, type ListTasksQuery, type Task } from '../../src/tasks/schemas.js';
-import { taskPageText } from '../../src/tasks/service.js';
+import { createTaskText, taskPageText } from '../../src/tasks/service.js';
 import { signUp, useTestApp, type TestUser } from '../helpers/app.js';
 import { TEST_DB } from '../helpers/database.js';
 
@@ -218,5 +218,32 @@ describe('prepared statements', () => {
     // PGlite runs every statement unnamed: none is kept.
     if (TEST_DB === 'postgres') expect(plans.custom).toBeGreaterThanOrEqual(12);
     else expect(plans.custom).toBe(0);
+  });
+
+  it('reads alike when pg runs a statement and when drizzle runs it in a transaction, under one name', async () => {
+    const user = await signUp(ctx.app);
+    // Only what the server sets differs between two creates of the same input.
+    const given = (json: string) => {
+      const { id: _id, createdAt: _created, updatedAt: _updated, ...task } = JSON.parse(json) as Task;
+      return task;
+    };
+    await fc.assert(
+      fc.asyncProperty(newTask, async (input) => {
+        // One connection: on PostgreSQL the two paths share its prepared statements, and pg refuses
+        // a name that another path prepared with a different text.
+        await ctx.db.database.withConnection(async (db) => {
+          const direct = await createTaskText(db, user.id, input);
+          const inTransaction = await db.transaction((tx) => createTaskText(tx, user.id, input));
+          expect(given(inTransaction.json)).toEqual(given(direct.json));
+          expect(inTransaction.version).toBe(direct.version);
+          expect(taskJson.strict().parse(JSON.parse(direct.json))).toMatchObject(input);
+          const query = { sort: 'title' as const, limit: 3 };
+          const page = await taskPageText(db, user.id, query);
+          expect(await db.transaction((tx) => taskPageText(tx, user.id, query))).toBe(page);
+          expect(taskPage.parse(JSON.parse(page)).tasks.length).toBeGreaterThanOrEqual(2);
+        });
+      }),
+      { numRuns: 20, seed: SEED },
+    );
   });
 });
