@@ -24,6 +24,7 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { parseCommandLine } from './lib/cli.js';
 import { readProfile, summarise, type Share } from './lib/cpu-profile.js';
+import { median } from './lib/median.js';
 import { freePort } from './lib/ports.js';
 import { exited, waitForStatus } from './lib/wait.js';
 
@@ -63,7 +64,6 @@ const duration = Number(process.env.BENCH_DURATION ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const log = (message: string) => console.error(`[bench] ${message}`);
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 const BARE_SERVER = `
 const http = require('node:http');
@@ -247,13 +247,11 @@ async function main() {
     // that spans a pair weighs on both sides of its ratio.
     const shares = new Map(
       chosenPairs.map(({ scenario, name }) => {
-        const api = byName.get(`API: ${name}`)!.rounds;
-        const floor = byName.get(`floor: ${name}`)!.rounds;
-        const ratio = (pick: (r: Sample) => number) => median(api.map((r, i) => pick(r) / pick(floor[i]!)));
-        return [
-          `API: ${name}` as string,
-          { scenario, share: ratio((r) => r.rps), p99Ratio: ratio((r) => r.p99) },
-        ] as const;
+        const api = byName.get(`API: ${name}`)!;
+        const floor = byName.get(`floor: ${name}`)!;
+        const ratio = (pick: (r: Sample) => number) =>
+          median(api.rounds.map((r, i) => pick(r) / pick(floor.rounds[i]!)));
+        return [api.name, { scenario, share: ratio((r) => r.rps), p99Ratio: ratio((r) => r.p99) }] as const;
       }),
     );
     const floorKind = process.env.BENCH_FLOOR_PREPARED ? 'prepared statements' : 'unnamed statements';

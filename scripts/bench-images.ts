@@ -12,6 +12,7 @@ import { parseCommandLine } from './lib/cli.js';
 import { IMAGE_NAMES } from '../project/names.js';
 import { repoRoot } from '../project/root.js';
 import { capture, docker, dockerOut, publishedUrl, requireDocker } from './lib/docker.js';
+import { median } from './lib/median.js';
 import { waitForStatus } from './lib/wait.js';
 
 parseCommandLine(process.argv.slice(2), {
@@ -25,7 +26,6 @@ parseCommandLine(process.argv.slice(2), {
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const starts = Number(process.env.BENCH_STARTS ?? 5);
 const log = (message: string) => console.error(`[bench] ${message}`);
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const seconds = (ms: number) => (ms / 1000).toFixed(1);
 
 // One source file per image, changed (a comment appended) for the warm builds, then restored.

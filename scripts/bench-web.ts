@@ -7,6 +7,7 @@ import { gzipSync } from 'node:zlib';
 import { parseCommandLine } from './lib/cli.js';
 import { launch } from './lib/browser.js';
 import { startStack } from './lib/local-stack.js';
+import { median } from './lib/median.js';
 
 parseCommandLine(process.argv.slice(2), {
   usage: 'npm run bench:web [-- --help]',
@@ -17,7 +18,6 @@ parseCommandLine(process.argv.slice(2), {
   env: { BENCH_LOADS: 'cold loads (default 5)', CHROMIUM_PATH: 'the browser (default /usr/bin/chromium)' },
 });
 const loads = Number(process.env.BENCH_LOADS ?? 5);
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 const stack = await startStack();
 const browser = await launch();
