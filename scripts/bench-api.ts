@@ -41,7 +41,7 @@ parseCommandLine(process.argv.slice(2), {
     BENCH_CONNECTIONS: 'concurrent connections (default 50)',
     BENCH_ROUNDS: 'rounds, of which the medians are reported (default 3)',
     BENCH_ONLY: 'a comma-separated subset of the scenarios: list, list-500, list-5000, create, mix, ceiling',
-    BENCH_FLOOR_PREPARED: 'set to 1 to have the floor name its statements too, as the API does',
+    BENCH_FLOOR_PREPARED: 'set to 1 to have the floor name its statements (the API names its create)',
     BENCH_CPU_PROF: 'a folder for the CPU profiles (node --cpu-prof) of the API (api/) and its floor (floor/)',
   },
 });

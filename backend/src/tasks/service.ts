@@ -86,7 +86,7 @@ function matching(query: TaskFilters): SQL | undefined {
 /**
  * What shapes the SQL of matching and ordering: the status, the order, and which filters are set,
  * tested as matching tests them (an empty search is none). Two queries of one shape must give one
- * SQL text, since the shape names the prepared statement.
+ * SQL text, since the shape keys the statement pg runs.
  */
 const shapeOf = ({ status = 'all', sort = 'created', order, priority, dueFrom, dueTo, q }: TaskFilters) =>
   JSON.stringify([status, sort, order, ...[priority, dueFrom, dueTo, q].map(Boolean)]);
@@ -124,7 +124,13 @@ export async function taskPageText(db: Db, userId: string, query: ListTasksQuery
       .orderBy(...ordering(query))
       .limit(value('limit'))
       .offset(value('offset'));
-  const rows = await runPrepared<[task: string, total: number]>(db, `taskPage ${shapeOf(query)}`, page, values);
+  const rows = await runPrepared<[task: string, total: number]>(
+    db,
+    `taskPage ${shapeOf(query)}`,
+    page,
+    values,
+    'per run',
+  );
   // Past the last page there is no row to carry the total.
   const total =
     rows[0]?.[1] ??
@@ -168,7 +174,7 @@ export async function createTaskText(db: Db, userId: string, input: CreateTaskIn
       })
       .returning({ json: taskJsonText, version: tasks.version });
   const values = { userId, title, description, priority, dueDate, tags };
-  const [row] = await runPrepared<[json: string, version: number]>(db, 'createTask', insert, values);
+  const [row] = await runPrepared<[json: string, version: number]>(db, 'createTask', insert, values, 'once');
   const [json, version] = row!;
   return { json, version };
 }
