@@ -13,9 +13,14 @@
  * writes of the one before it: without that, one build measured 10 to 19% slower right after the
  * floor's creates than right after its own. The table is printed and written to
  * test-results/bench-api.json.
+ *
+ * BENCH_BASELINE names a revision whose API is built from its sources and measured beside this one,
+ * in the same rounds and against the same floor: what a change bought, with the machine's drift
+ * between runs taken out.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { mkdirSync, rmSync } from 'node:fs';
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { API_NODE_FLAGS } from '../project/api-runtime.js';
@@ -43,6 +48,8 @@ parseCommandLine(process.argv.slice(2), {
     BENCH_ONLY: 'a comma-separated subset of the scenarios: list, list-500, list-5000, create, mix, ceiling',
     BENCH_FLOOR_PREPARED: 'set to 1 to have the floor name its statements (the API names its create)',
     BENCH_CPU_PROF: 'a folder for the CPU profiles (node --cpu-prof) of the API (api/) and its floor (floor/)',
+    BENCH_BASELINE:
+      "a git revision whose API is measured beside this one (e.g. HEAD~1), with this checkout's Node flags",
   },
 });
 const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
@@ -64,6 +71,36 @@ const duration = Number(process.env.BENCH_DURATION ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const log = (message: string) => console.error(`[bench] ${message}`);
+const baselineRevision = process.env.BENCH_BASELINE;
+const baselineServer = baselineRevision ? buildBaseline(baselineRevision) : undefined;
+
+/**
+ * Builds the API of another revision from its sources and returns its server's path. It is
+ * unpacked under node_modules, so that it resolves this checkout's packages.
+ */
+function buildBaseline(revision: string): string {
+  const dir = join(root, 'node_modules', '.cache', 'bench-baseline');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const files = ['tsconfig.json', 'backend/package.json', 'backend/tsconfig.json', 'backend/tsconfig.build.json'];
+  let archive: Buffer;
+  try {
+    archive = execFileSync('git', ['archive', revision, ...files, 'backend/src', 'backend/drizzle'], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'ignore'],
+      maxBuffer: 256 * 1024 * 1024,
+    });
+  } catch {
+    console.error(`bench:api: BENCH_BASELINE=${revision} is not a revision of this repository that has the backend`);
+    process.exit(1);
+  }
+  execFileSync('tar', ['-x', '-C', dir], { input: archive });
+  log(`building the API of ${revision} (the baseline)`);
+  execFileSync(join(root, 'node_modules', '.bin', 'tsc'), ['-p', join(dir, 'backend', 'tsconfig.build.json')], {
+    stdio: 'inherit',
+  });
+  return join(dir, 'backend', 'dist', 'server.js');
+}
 
 const BARE_SERVER = `
 const http = require('node:http');
@@ -158,16 +195,20 @@ async function main() {
     const profile = (server: string) =>
       profileDir ? ['--cpu-prof', `--cpu-prof-dir=${join(profileDir, server)}`] : [];
     const poolMax = process.env.DB_POOL_MAX ?? '10';
-    const api = await start([...API_NODE_FLAGS, ...profile('api'), 'backend/dist/server.js'], {
+    const apiEnv = {
       DATABASE_URL: dbUrl.toString(),
       DB_POOL_MAX: poolMax,
+      // One secret for both builds, so that each takes the sessions the other signed.
       BETTER_AUTH_SECRET: randomBytes(32).toString('base64'),
       // One client address sends everything here: lift the per-address limit, and keep the
       // per-request info logs out of the measurement.
       RATE_LIMIT_MAX: '100000000',
       LOG_LEVEL: 'warn',
-    });
+    };
+    const api = await start([...API_NODE_FLAGS, ...profile('api'), 'backend/dist/server.js'], apiEnv);
     children.push(api.child);
+    const baseline = baselineServer && (await start([...API_NODE_FLAGS, baselineServer], apiEnv));
+    if (baseline) children.push(baseline.child);
 
     // Readers with 50, 500 and 5,000 tasks, inserted straight into the database (the API would
     // take longer than the benchmark); the list reads the first page of each.
@@ -229,9 +270,14 @@ async function main() {
       },
     ];
     const chosenPairs = pairs.filter((pair) => chosen(pair.scenario));
+    // The builds measured against each floor run: this one, and the baseline's when there is one.
+    const builds = [{ label: 'API', url: api.url }, ...(baseline ? [{ label: 'baseline', url: baseline.url }] : [])];
     const runs: Run[] = chosenPairs.flatMap(({ name, requests }) => [
       { name: `floor: ${name}`, options: { url: floor.url, requests: requests.map((r) => r.floor) } },
-      { name: `API: ${name}`, options: { url: api.url, requests: requests.map((r) => r.api) } },
+      ...builds.map(({ label, url }) => ({
+        name: `${label}: ${name}`,
+        options: { url, requests: requests.map((r) => r.api) },
+      })),
     ]);
     if (chosen('ceiling')) runs.push({ name: 'ceiling: node:http, a constant', options: { url: bare.url } });
     const settler = new pg.Client({ connectionString: dbUrl.toString() });
@@ -246,17 +292,19 @@ async function main() {
     // rounds of the API's run beside the floor's just before it, so a slow minute of the machine
     // that spans a pair weighs on both sides of its ratio.
     const shares = new Map(
-      chosenPairs.map(({ scenario, name }) => {
-        const api = byName.get(`API: ${name}`)!;
-        const floor = byName.get(`floor: ${name}`)!;
-        const ratio = (pick: (r: Sample) => number) =>
-          median(api.rounds.map((r, i) => pick(r) / pick(floor.rounds[i]!)));
-        return [api.name, { scenario, share: ratio((r) => r.rps), p99Ratio: ratio((r) => r.p99) }] as const;
-      }),
+      chosenPairs.flatMap(({ scenario, name }) =>
+        builds.map(({ label }) => {
+          const api = byName.get(`${label}: ${name}`)!;
+          const floor = byName.get(`floor: ${name}`)!;
+          const ratio = (pick: (r: Sample) => number) =>
+            median(api.rounds.map((r, i) => pick(r) / pick(floor.rounds[i]!)));
+          return [api.name, { scenario, share: ratio((r) => r.rps), p99Ratio: ratio((r) => r.p99) }] as const;
+        }),
+      ),
     );
     const floorKind = process.env.BENCH_FLOOR_PREPARED ? 'prepared statements' : 'unnamed statements';
     console.log(
-      `\nnpm run bench:api — one API process, ${connections} connections, ${duration} s x ${rounds} interleaved rounds (medians; a share is the median of each round's ratio to the floor), PostgreSQL; the floor on ${floorKind}\n`,
+      `\nnpm run bench:api — one API process, ${connections} connections, ${duration} s x ${rounds} interleaved rounds (medians; a share is the median of each round's ratio to the floor), PostgreSQL; the floor on ${floorKind}${baselineRevision ? `; the baseline is the API of ${baselineRevision}` : ''}\n`,
     );
     console.log('| scenario | req/s | p50 ms | p99 ms | errors | of its floor |');
     console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
@@ -281,7 +329,7 @@ async function main() {
     const report = join(root, 'test-results', 'bench-api.json');
     await writeFile(
       report,
-      `${JSON.stringify({ connections, duration, rounds, results, shares: Object.fromEntries(shares), goals }, null, 2)}\n`,
+      `${JSON.stringify({ connections, duration, rounds, baseline: baselineRevision ?? null, results, shares: Object.fromEntries(shares), goals }, null, 2)}\n`,
     );
     log(`wrote ${report}`);
   } finally {
