@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import pg from 'pg';
-import { openDatabase, type Database } from '../../src/db/client.js';
+import { openDatabase, type Database, type Db } from '../../src/db/client.js';
 
 export type TestDatabase = { database: Database; url: string | undefined; drop(): Promise<void> };
 
@@ -51,4 +52,10 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       await created.drop();
     },
   };
+}
+
+/** The statements kept on a connection, and how many of their runs PostgreSQL gave its one plan for all. */
+export async function preparedStatements(db: Db): Promise<{ statement: string; generic: number }[]> {
+  const result = await db.execute(sql`select statement, generic_plans::int as generic from pg_prepared_statements`);
+  return (result as unknown as { rows: { statement: string; generic: number }[] }).rows;
 }

@@ -8,7 +8,7 @@ import type { Db } from '../../src/db/client.js';
 import { MAX_STATEMENTS, runPrepared } from '../../src/db/prepared.js';
 import { tasks } from '../../src/db/schema.js';
 import { useTestApp } from '../helpers/app.js';
-import { TEST_DB } from '../helpers/database.js';
+import { preparedStatements, TEST_DB } from '../helpers/database.js';
 
 const ctx = useTestApp();
 
@@ -29,10 +29,7 @@ it(`holds at most ${MAX_STATEMENTS} statements on a connection, and runs every q
         expect(rows).toEqual([[key]]);
       }
     }
-    const { rows } = (await db.execute(sql`select count(*)::int as n from pg_prepared_statements`)) as unknown as {
-      rows: { n: number }[];
-    };
-    return rows[0]!.n;
+    return (await preparedStatements(db)).length;
   });
   // PGlite runs every statement unnamed.
   expect(held).toBe(TEST_DB === 'postgres' ? MAX_STATEMENTS : 0);

@@ -6,13 +6,11 @@
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'drizzle-orm';
-import type { Db } from '../../src/db/client.js';
 import { CONTROL_CHARACTERS } from '../../src/http/input-check.js';
 import { SORTS, STATUSES, taskJson, taskPage, type ListTasksQuery, type Task } from '../../src/tasks/schemas.js';
 import { createTaskText, taskPageText } from '../../src/tasks/service.js';
 import { signUp, useTestApp, type TestUser } from '../helpers/app.js';
-import { TEST_DB } from '../helpers/database.js';
+import { preparedStatements, TEST_DB } from '../helpers/database.js';
 
 const ctx = useTestApp();
 const CONTROL = new RegExp(`[${CONTROL_CHARACTERS}]`, 'g');
@@ -163,14 +161,6 @@ describe('every mix of filters, through prepared statements', () => {
 });
 
 describe('prepared statements', () => {
-  /** The statements kept on the connection, and how often PostgreSQL planned each for its values. */
-  const keptStatements = async (db: Db) =>
-    (
-      (await db.execute(
-        sql`select statement, generic_plans::int as generic from pg_prepared_statements`,
-      )) as unknown as { rows: { statement: string; generic: number }[] }
-    ).rows;
-
   it('plans the page for each run, whatever mix of filters it is asked, and keeps no statement for it', async () => {
     const user = await signUp(ctx.app);
     const shapes = STATUSES.flatMap((status) =>
@@ -197,7 +187,7 @@ describe('prepared statements', () => {
           offset: 0,
         });
       }
-      return keptStatements(db);
+      return preparedStatements(db);
     });
     expect(shapes).toHaveLength(384);
     // The connection may hold the create's statement from earlier tests; no select.
@@ -209,7 +199,7 @@ describe('prepared statements', () => {
     const kept = await ctx.db.database.withConnection(async (db) => {
       // PostgreSQL plans a named statement for its values five times before it weighs one plan for all.
       for (let run = 0; run < 8; run += 1) await createTaskText(db, user.id, { title: `Task ${run}` });
-      return keptStatements(db);
+      return preparedStatements(db);
     });
     // PGlite runs every statement unnamed: none is kept.
     if (TEST_DB === 'pglite') expect(kept).toEqual([]);
