@@ -6,8 +6,8 @@
  * GET /?user=<id> answers the first page of that user's tasks with their count, as the list does;
  * POST inserts the JSON body as a task of WRITER_ID's and answers the row, as a create does. With
  * PREPARED set, both statements are named, so PostgreSQL parses each once per connection and,
- * after five runs, may keep one plan for all (the API names its create, not its list). Run with `node scripts/lib/api-floor-server.ts`; DATABASE_URL,
- * POOL_MAX, WRITER_ID, PREPARED, HOST, PORT.
+ * after five runs, may keep one plan for all (the API names its create, not its list). Run with
+ * `node scripts/lib/api-floor-server.ts`; DATABASE_URL, POOL_MAX, WRITER_ID, PREPARED, HOST, PORT.
  */
 import { createServer, type ServerResponse } from 'node:http';
 import pg from 'pg';

@@ -46,9 +46,9 @@ function decode(value: string): string {
  * string that passed the check once finds an entry. The keys are tokens the database holds too;
  * hashing each one cost a create 2% of its rate. The key is decoded rather than the value as sent,
  * so that no key is longer than a token and its signature: one token percent-encoded in ever new
- * ways would otherwise fill the cache with keys as long as a header. `forget` drops a user's entries at once
- * (sign-out, password change); another replica may accept a signed-out token until its own entry
- * expires.
+ * ways would otherwise fill the cache with keys as long as a header. `forget` drops a user's
+ * entries at once (sign-out, password change); another replica may accept a signed-out token until
+ * its own entry expires.
  */
 export function createSessionLookup(db: Db, secret: string, cookieName: string, cacheMs: number) {
   /**
