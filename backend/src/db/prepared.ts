@@ -22,8 +22,9 @@ import pg from 'pg';
  * execute wraps each run in several promises, tests each parameter's class and maps every row
  * through its fields, and going around it bought the list 7% of its rate and a create 3%. In a
  * transaction, and on PGlite (which runs every query as it is and ignores the name), drizzle runs
- * it. Either way a row is its fields in the order the query selects them, so callers select text
- * and numbers, which both paths read alike.
+ * it. Either way a row is its fields in the order the query selects them, each read as drizzle's
+ * drivers read it (writtenAsIs), but only drizzle applies a column's decoder: so a caller selects
+ * SQL, or columns whose decoder keeps the value (text, numbers, booleans, arrays, string dates).
  */
 export const MAX_STATEMENTS = 32;
 
@@ -62,6 +63,17 @@ const kept = new Map<string, Kept>();
 // Per database handle (a transaction's, or PGlite's), since drizzle binds a prepared query to it.
 const preparedBy = new WeakMap<object, Map<string, Executable<Rows>>>();
 
+/**
+ * Dates, times and intervals as PostgreSQL writes them, every other type as pg parses it: how
+ * drizzle sets up both pg and PGlite, so its columns can decode these values themselves.
+ */
+const { DATE, INTERVAL, TIMESTAMP, TIMESTAMPTZ } = pg.types.builtins;
+const asWritten = [DATE, INTERVAL, TIMESTAMP, TIMESTAMPTZ];
+const writtenAsIs: pg.CustomTypesConfig = {
+  getTypeParser: (oid, format) =>
+    asWritten.includes(oid) ? (text: string) => text : pg.types.getTypeParser(oid, format),
+};
+
 const fieldsOf = (rows: Rows) => rows.map((row) => Object.values(row));
 
 /** Runs the query `build` makes for `key`, with its placeholders' `values`, planned as `planning` says. */
@@ -81,7 +93,8 @@ export async function runPrepared<Row extends unknown[]>(
   if (client instanceof pg.Pool || client instanceof pg.Client) {
     const { text, parameters } = (query.statement ??= statementOf(build().toSQL()));
     const name = planning === 'once' ? { name: query.name } : {};
-    return (await client.query<Row>({ ...name, text, values: parameters(values), rowMode: 'array' })).rows;
+    const run = { ...name, text, values: parameters(values), rowMode: 'array' as const, types: writtenAsIs };
+    return (await client.query<Row>(run)).rows;
   }
   if (planning === 'per run') return fieldsOf(await build().execute(values)) as Row[];
   let prepared = preparedBy.get(db);

@@ -1,18 +1,23 @@
 /**
- * The list and create answer with JSON that PostgreSQL builds, from prepared statements named by the
- * query's shape. These properties hold them to the rest of the API: the same task reads the same
- * on every route, the answers fit the documented schemas, and every mix of filters lists what a
- * plain model of the filters lists, in any order of asking.
+ * The list and create write their JSON from the fields PostgreSQL sends as it writes them, through
+ * prepared statements named by the query's shape. These properties hold them to the rest of the
+ * API: the same task reads the same on every route, to the millisecond of any time, the answers
+ * fit the documented schemas, and every mix of filters lists what a plain model of the filters
+ * lists, in any order of asking.
  */
+import { eq, sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { tasks } from '../../src/db/schema.js';
 import { CONTROL_CHARACTERS } from '../../src/http/input-check.js';
 import { SORTS, STATUSES, taskJson, taskPage, type ListTasksQuery, type Task } from '../../src/tasks/schemas.js';
 import { createTaskText, taskPageText } from '../../src/tasks/service.js';
 import { signUp, useTestApp, type TestUser } from '../helpers/app.js';
 import { preparedStatements, TEST_DB } from '../helpers/database.js';
+import { tasksApi } from '../helpers/tasks-api.js';
 
 const ctx = useTestApp();
+const api = tasksApi(ctx);
 const CONTROL = new RegExp(`[${CONTROL_CHARACTERS}]`, 'g');
 const SEED = Number(process.env.FUZZ_SEED ?? 20261205);
 
@@ -62,6 +67,51 @@ describe('tasks as PostgreSQL writes them', () => {
         const listed = await ctx.app.inject({ url: '/api/tasks?limit=1', headers: user.headers });
         const page = taskPage.strict().parse(listed.json());
         expect(page.tasks).toEqual([task]);
+      }),
+      { numRuns: 60, seed: SEED },
+    );
+  });
+});
+
+describe('times as the page writes them', () => {
+  // Any instant from year 100 to 9999, to the microsecond; the list cuts it to milliseconds as
+  // toISOString writes them. Not before year 100: the task alone reads its times through Date's
+  // parser, which takes years 0 to 99 for 1900 to 1999. The server sets both times to now().
+  // PostgreSQL drops a fraction's trailing zeros, so whole seconds and round fractions come often.
+  const instant = fc.record({
+    ms: fc
+      .tuple(
+        fc.date({
+          min: new Date('0100-01-01T00:00:00Z'),
+          max: new Date('9999-12-31T23:59:59.999Z'),
+          noInvalidDate: true,
+        }),
+        fc.constantFrom(1, 10, 100, 1000),
+      )
+      .map(([date, step]) => new Date(date.getTime() - (((date.getTime() % step) + step) % step))),
+    micros: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 999 })),
+  });
+  const literal = ({ ms, micros }: { ms: Date; micros: number }) =>
+    `${ms.toISOString().slice(0, -1)}${String(micros).padStart(3, '0')}+00`;
+
+  it('cuts each to milliseconds, in the list as in the task alone', async () => {
+    const user = await signUp(ctx.app);
+    const { id } = await api.create(user, { title: 'Dated' });
+    await fc.assert(
+      fc.asyncProperty(instant, instant, async (createdAt, updatedAt) => {
+        await ctx.db.database.withConnection((db) =>
+          db
+            .update(tasks)
+            .set({
+              createdAt: sql`${literal(createdAt)}::timestamptz`,
+              updatedAt: sql`${literal(updatedAt)}::timestamptz`,
+            })
+            .where(eq(tasks.id, id)),
+        );
+        const [task] = taskPage.strict().parse(await api.page(user)).tasks;
+        expect(task).toMatchObject({ createdAt: createdAt.ms.toISOString(), updatedAt: updatedAt.ms.toISOString() });
+        const alone = await ctx.app.inject({ url: `/api/tasks/${id}`, headers: user.headers });
+        expect(alone.json()).toEqual(task);
       }),
       { numRuns: 60, seed: SEED },
     );
