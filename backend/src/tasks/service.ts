@@ -14,33 +14,16 @@ import {
   type UpdateTaskInput,
 } from './schemas.js';
 
-type TaskRow = typeof tasks.$inferSelect;
-
 /** A task as the JSON text the API sends, and its version for the ETag. */
 export type TaskText = { json: string; version: number };
-
-export function toTaskJson(row: TaskRow): Task {
-  return {
-    id: row.id,
-    title: row.title,
-    description: row.description,
-    completed: row.completed,
-    priority: row.priority,
-    dueDate: row.dueDate,
-    tags: row.tags,
-    createdAt: row.createdAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
-    version: row.version,
-  };
-}
 
 /** A timestamp in UTC, which PostgreSQL writes as 'YYYY-MM-DD HH:MM:SS' and up to six digits more. */
 const inUtc = (column: AnyPgColumn) => sql<string>`${column} at time zone 'UTC'`;
 
 /**
- * A task's fields as the list and create select them, for taskText. PostgreSQL sends each as it
- * writes it and Node writes the JSON: building the JSON in PostgreSQL (json_build_object, to_char)
- * took about 60% of the page query's time there.
+ * A task's fields as every query of tasks selects them, for taskText and toTaskJson. PostgreSQL
+ * sends each as it writes it and Node writes the JSON: building the JSON in PostgreSQL
+ * (json_build_object, to_char) took about 60% of the page query's time there.
  */
 const taskFields = {
   id: tasks.id,
@@ -69,6 +52,27 @@ type TaskFields = [
 
 /** A UTC timestamp as Date.prototype.toISOString writes it: milliseconds (cut, not rounded), Z. */
 const isoTime = (utc: string) => `${utc.slice(0, 10)}T${utc.slice(11, 19)}.${utc.slice(20, 23).padEnd(3, '0')}Z`;
+
+/** A task's fields as drizzle reads them: the times as PostgreSQL writes them in UTC. */
+type TaskFieldRow = Omit<typeof tasks.$inferSelect, 'userId' | 'createdAt' | 'updatedAt'> & {
+  createdAt: string;
+  updatedAt: string;
+};
+
+export function toTaskJson(row: TaskFieldRow): Task {
+  return {
+    id: row.id,
+    title: row.title,
+    description: row.description,
+    completed: row.completed,
+    priority: row.priority,
+    dueDate: row.dueDate,
+    tags: row.tags,
+    createdAt: isoTime(row.createdAt),
+    updatedAt: isoTime(row.updatedAt),
+    version: row.version,
+  };
+}
 
 /** A task's JSON text, with toTaskJson's fields in its order and formats. */
 function taskText(row: [...TaskFields, ...unknown[]]) {
@@ -132,7 +136,7 @@ function filterValues(userId: string, query: TaskFilters): Record<string, unknow
 /** Every task that matches, for the assistant, which looks tasks up by their words. */
 export async function listTasks(db: Db, userId: string, query: TaskFilters = {}): Promise<Task[]> {
   const rows = await db
-    .select()
+    .select(taskFields)
     .from(tasks)
     .where(matching(query))
     .orderBy(...ordering(query))
@@ -186,7 +190,7 @@ export async function listTaskPage(db: Db, userId: string, query: ListTasksQuery
 
 export async function getTask(db: Db, userId: string, id: string): Promise<Task | undefined> {
   const [row] = await db
-    .select()
+    .select(taskFields)
     .from(tasks)
     .where(and(eq(tasks.id, id), eq(tasks.userId, userId)));
   return row && toTaskJson(row);
@@ -235,7 +239,7 @@ export async function updateTask(
     .update(tasks)
     .set({ ...patch, updatedAt: sql`now()`, version: sql`${tasks.version} + 1` })
     .where(and(eq(tasks.id, id), eq(tasks.userId, userId), versionIn(precondition)))
-    .returning();
+    .returning(taskFields);
   return row ? toTaskJson(row) : missingOrStale(db, userId, id);
 }
 
@@ -248,6 +252,6 @@ export async function deleteTask(
   const [row] = await db
     .delete(tasks)
     .where(and(eq(tasks.id, id), eq(tasks.userId, userId), versionIn(precondition)))
-    .returning();
+    .returning(taskFields);
   return row ? toTaskJson(row) : missingOrStale(db, userId, id);
 }

@@ -74,15 +74,14 @@ describe('tasks as PostgreSQL writes them', () => {
 });
 
 describe('times as the page writes them', () => {
-  // Any instant from year 100 to 9999, to the microsecond; the list cuts it to milliseconds as
-  // toISOString writes them. Not before year 100: the task alone reads its times through Date's
-  // parser, which takes years 0 to 99 for 1900 to 1999. The server sets both times to now().
+  // Any instant from year 1 to 9999, to the microsecond; the list cuts it to milliseconds as
+  // toISOString writes them. The server sets both times to now().
   // PostgreSQL drops a fraction's trailing zeros, so whole seconds and round fractions come often.
   const instant = fc.record({
     ms: fc
       .tuple(
         fc.date({
-          min: new Date('0100-01-01T00:00:00Z'),
+          min: new Date('0001-01-01T00:00:00Z'),
           max: new Date('9999-12-31T23:59:59.999Z'),
           noInvalidDate: true,
         }),
